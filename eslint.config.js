@@ -36,9 +36,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', '@microsoft/*', '@azure/*', 'react', 'react-dom', 'express'], message: 'The domain stays pure.' },
+            {
+              group: ['botbuilder*', '@microsoft/*', '@azure/*', 'react', 'react-dom', 'express'],
+              message: 'The domain stays pure.',
+            },
             { group: ['node:*', 'http', 'https', 'fs', 'net'], message: 'The domain stays pure.' },
-            { group: ['../teams/*', '../http/*', '../storage/*', '../../teams/*', '../../http/*', '../../storage/*'], message: 'The domain does not depend on adapters.' },
+            {
+              group: [
+                '../teams/*',
+                '../http/*',
+                '../storage/*',
+                '../../teams/*',
+                '../../http/*',
+                '../../storage/*',
+              ],
+              message: 'The domain does not depend on adapters.',
+            },
           ],
         },
       ],

@@ -1,0 +1,115 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import type { AppConfig } from '../config';
+import type { Logger } from '../support/logger';
+import type { TeamsBot } from '../teams/create-teams-bot';
+import { parseIncomingActivity } from '../teams/activity-schema';
+import { isAllowedServiceUrl } from '../teams/service-url';
+import { ApiError, sendApiError } from './api-error';
+import type { IdentifyCaller } from './caller-identity';
+import type { HealthCheck } from './health';
+import { createTeamRoutes, type TeamRouteDeps } from './team-routes';
+
+export interface HttpAppDeps extends TeamRouteDeps {
+  config: AppConfig;
+  logger: Logger;
+  bot: TeamsBot;
+  health: HealthCheck;
+  identifyCaller: IdentifyCaller;
+  /** Built tab (tab/dist); served at /tab/ when present. */
+  tabDirectory: string;
+}
+
+/** The one HTTP surface: bot endpoint, tab pages, tab API and health. */
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const report = await deps.health.check();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+
+  app.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
+    const parsed = parseIncomingActivity(req.body);
+    if (!parsed.ok) {
+      logger.warn('malformed activity refused', { error: parsed.error });
+      sendApiError(res, 400, 'bad_activity', parsed.error);
+      return;
+    }
+    if (!isAllowedServiceUrl(parsed.activity.serviceUrl, config.serviceUrlAllowlist)) {
+      logger.warn('activity from a serviceUrl outside the allowlist refused', {
+        serviceUrl: parsed.activity.serviceUrl,
+      });
+      sendApiError(res, 403, 'service_url_not_allowed', 'serviceUrl: not an allowed Bot Connector host');
+      return;
+    }
+    await deps.bot.process(req, res);
+  });
+
+  app.use('/api', express.json({ limit: '64kb' }), createTeamRoutes(deps));
+
+  app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));
+
+  if (existsSync(deps.tabDirectory)) {
+    app.use('/tab', express.static(deps.tabDirectory, { index: 'index.html', maxAge: '5m' }));
+  } else {
+    app.use('/tab', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The tab is not built yet: run `npm run build` (npm start does it for you).');
+    });
+  }
+  app.get('/', (_req, res) => res.redirect('/tab/'));
+
+  // One place turns failures into answers: expected ones keep their status, the rest are a 500 without details.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (error instanceof ApiError) {
+      sendApiError(res, error.status, error.code, error.message);
+      return;
+    }
+    if (isBodyParserError(error)) {
+      sendApiError(
+        res,
+        error.status,
+        'bad_request',
+        error.type === 'entity.too.large' ? 'body: too large' : 'body: expected valid JSON',
+      );
+      return;
+    }
+    logger.error('request failed', { error });
+    sendApiError(
+      res,
+      500,
+      'internal',
+      'Something went wrong on our side; nothing was changed. Please try again.',
+    );
+  });
+  return app;
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'status' in error &&
+    typeof error.status === 'number' &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    'type' in error &&
+    typeof error.type === 'string'
+  );
+}

@@ -1,0 +1,6 @@
+/** The one source of "now" on the server, passed in so tests can fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,190 @@
+import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Request, Response } from 'express';
+import type { ActivityLedger } from '../app/activity-ledger';
+import type { ConversationStore, TeamStore } from '../app/installations';
+import type { AppConfig } from '../config';
+import type { Clock } from '../support/clock';
+import type { Logger } from '../support/logger';
+import type { BotCommand } from './bot-command';
+import { conversationReferenceOf, createBotTurn } from './bot-turn';
+import { helpCard } from './cards/help-card';
+import { welcomeCard } from './cards/welcome-card';
+import { parseCommandText } from './command-text';
+import { readConversationInfo, type ConversationInfo } from './conversation-info';
+import { sendInvokeCard } from './invoke-response';
+
+export interface TeamsBotDeps {
+  config: AppConfig;
+  teams: TeamStore;
+  conversations: ConversationStore;
+  ledger: ActivityLedger;
+  clock: Clock;
+  logger: Logger;
+  /** Extra commands beyond `help`, registered by the composition root. */
+  commands: readonly BotCommand[];
+}
+
+export interface TeamsBot {
+  /** Handles one validated POST to /api/messages. */
+  process(req: Request, res: Response): Promise<void>;
+}
+
+/** The tenant used when the Agents Playground or a test sends an activity without one (local mode only). */
+export const localTenantId = 'local-tenant';
+
+/** Builds the teams-ai application: install welcome, help, commands, and the fallback that is never silent. */
+export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
+  const { config, logger } = deps;
+  const credentials = new ConfigurationServiceClientCredentialFactory(
+    config.bot
+      ? {
+          MicrosoftAppId: config.bot.appId,
+          MicrosoftAppPassword: config.bot.password,
+          MicrosoftAppType: config.bot.appType,
+          MicrosoftAppTenantId: config.bot.tenantId,
+        }
+      : {},
+  );
+  const adapter = new TeamsAdapter({}, credentials);
+  adapter.onTurnError = async (context, error) => {
+    logger.error('turn failed', {
+      error,
+      activityType: context.activity.type,
+      activityId: context.activity.id,
+    });
+    if (context.activity.type === 'message') {
+      await context.sendActivity(
+        'Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.',
+      );
+    }
+  };
+
+  const app = new Application({
+    adapter,
+    botAppId: config.bot?.appId ?? '',
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  const helpCommand: BotCommand = {
+    name: 'help',
+    usage: 'help',
+    description: 'What I can do, and how to start',
+    async run(turn) {
+      await turn.replyCard(helpCard(commandList(), { inChannel: turn.info.scope === 'team' }));
+    },
+  };
+  const commands = [helpCommand, ...deps.commands];
+  const commandList = () => commands.map(({ usage, description }) => ({ usage, description }));
+  const known = new Set<string>();
+
+  const infoOf = (context: TurnContext): ConversationInfo | null =>
+    readConversationInfo(context.activity, config.localMode ? localTenantId : null);
+
+  const remember = async (context: TurnContext, info: ConversationInfo): Promise<void> => {
+    const cacheKey = `${info.tenantId}|${info.conversationId}`;
+    if (known.has(cacheKey)) return;
+    if (info.teamId) {
+      await deps.teams.recordInstall({
+        tenantId: info.tenantId,
+        teamId: info.teamId,
+        name: info.teamName ?? 'Your team',
+        installedAt: deps.clock.now().toISOString(),
+        installedBy: info.user.aadObjectId ?? info.user.id,
+      });
+    }
+    await deps.conversations.save({
+      tenantId: info.tenantId,
+      conversationId: info.conversationId,
+      scope: info.scope,
+      teamId: info.teamId,
+      channelId: info.channelId,
+      channelName: info.channelName,
+      serviceUrl: context.activity.serviceUrl,
+      reference: conversationReferenceOf(context.activity),
+      updatedAt: deps.clock.now().toISOString(),
+    });
+    known.add(cacheKey);
+  };
+
+  /** Runs a side-effecting handler once per activity id; a failure gives the claim back. */
+  const once = async (
+    info: ConversationInfo,
+    context: TurnContext,
+    handler: () => Promise<void>,
+  ): Promise<void> => {
+    const activityId = context.activity.id;
+    const scope = `${info.tenantId}|${info.conversationId}`;
+    if (activityId && !(await deps.ledger.claim(scope, activityId))) {
+      logger.info('redelivered activity ignored', { activityId });
+      return;
+    }
+    try {
+      await handler();
+    } catch (error: unknown) {
+      if (activityId) await deps.ledger.release(scope, activityId);
+      throw error;
+    }
+  };
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const info = infoOf(context);
+    if (!info) return;
+    const botId = context.activity.recipient.id;
+    const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+    if (!botWasAdded) return;
+    await once(info, context, async () => {
+      known.delete(`${info.tenantId}|${info.conversationId}`);
+      await remember(context, info);
+      const installer = info.scope === 'personal' ? null : { id: info.user.id, name: info.user.name };
+      await createBotTurn(context, info).replyCard(
+        welcomeCard({ commands: commandList(), installer, teamName: info.teamName }),
+      );
+      logger.info('installed', {
+        tenantId: info.tenantId,
+        conversationId: info.conversationId,
+        scope: info.scope,
+      });
+    });
+  });
+
+  app.adaptiveCards.actionExecute('help', async (context) => {
+    const info = infoOf(context);
+    await sendInvokeCard(context, helpCard(commandList(), { inChannel: info?.scope === 'team' }));
+    return '';
+  });
+
+  app.activity('message', async (context) => {
+    const info = infoOf(context);
+    if (!info) {
+      await context.sendActivity(
+        'I could not tell which organisation this conversation belongs to, so I did nothing.',
+      );
+      return;
+    }
+    await once(info, context, async () => {
+      await remember(context, info);
+      const turn = createBotTurn(context, info);
+      const parsed = parseCommandText(context.activity.text);
+      const command = parsed ? commands.find((candidate) => candidate.name === parsed.name) : undefined;
+      if (parsed && command) {
+        await command.run(turn, parsed.argument);
+        return;
+      }
+      const hint = parsed
+        ? `I don't know "${parsed.name.slice(0, 40)}". Here are the commands I understand.`
+        : 'Say a command, for example help.';
+      await turn.replyCard(helpCard(commandList(), { hint, inChannel: info.scope === 'team' }));
+    });
+  });
+
+  return {
+    async process(req, res) {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    },
+  };
+}

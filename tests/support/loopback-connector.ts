@@ -1,0 +1,157 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: 'POST' | 'PUT' | 'DELETE' | 'GET';
+  kind: 'send' | 'reply' | 'update' | 'delete' | 'create-conversation' | 'members';
+  conversationId: string;
+  activityId: string | null;
+  body: Record<string, unknown>;
+  /** The id the connector gave to a new message. */
+  assignedId: string | null;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+export interface LoopbackConnector {
+  /** The serviceUrl to put in activities, with a trailing slash as Teams sends it. */
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Members returned by the roster APIs, per conversation or team id ('*' for any). */
+  setRoster(conversationId: string, members: RosterMember[]): void;
+  waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
+  close(): Promise<void>;
+}
+
+/** Plays the Bot Connector at the activities' serviceUrl and records what the bot sends. */
+export async function startLoopbackConnector(): Promise<LoopbackConnector> {
+  const calls: ConnectorCall[] = [];
+  const rosters = new Map<string, RosterMember[]>();
+  let nextId = 1;
+  const app = express();
+  app.use(express.json({ limit: '1mb' }));
+  const record = (call: Omit<ConnectorCall, 'assignedId'>, assign: boolean): string | null => {
+    const assignedId = assign ? `msg-${nextId++}` : null;
+    calls.push({ ...call, assignedId });
+    return assignedId;
+  };
+  app.post('/v3/conversations/:conversationId/activities', (req, res) => {
+    const id = record(
+      {
+        method: 'POST',
+        kind: 'send',
+        conversationId: req.params.conversationId,
+        activityId: null,
+        body: req.body as Record<string, unknown>,
+      },
+      true,
+    );
+    res.status(201).json({ id });
+  });
+  app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    const id = record(
+      {
+        method: 'POST',
+        kind: 'reply',
+        conversationId: req.params.conversationId,
+        activityId: req.params.activityId,
+        body: req.body as Record<string, unknown>,
+      },
+      true,
+    );
+    res.status(201).json({ id });
+  });
+  app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    record(
+      {
+        method: 'PUT',
+        kind: 'update',
+        conversationId: req.params.conversationId,
+        activityId: req.params.activityId,
+        body: req.body as Record<string, unknown>,
+      },
+      false,
+    );
+    res.status(200).json({ id: req.params.activityId });
+  });
+  app.delete('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    record(
+      {
+        method: 'DELETE',
+        kind: 'delete',
+        conversationId: req.params.conversationId,
+        activityId: req.params.activityId,
+        body: {},
+      },
+      false,
+    );
+    res.status(200).end();
+  });
+  app.post('/v3/conversations', (req, res) => {
+    const body = req.body as { channelData?: { channel?: { id?: string } } };
+    const channelId = body.channelData?.channel?.id ?? 'conversation';
+    const id = record(
+      {
+        method: 'POST',
+        kind: 'create-conversation',
+        conversationId: channelId,
+        activityId: null,
+        body: req.body as Record<string, unknown>,
+      },
+      true,
+    );
+    res.status(201).json({ id: `${channelId};messageid=${id}`, activityId: id });
+  });
+  const membersOf = (conversationId: string) => rosters.get(conversationId) ?? rosters.get('*') ?? [];
+  app.get('/v3/conversations/:conversationId/pagedmembers', (req, res) => {
+    const members = membersOf(req.params.conversationId.split(';')[0] ?? '');
+    res.json({
+      members: members.map((member) => ({
+        ...member,
+        objectId: member.aadObjectId,
+        userPrincipalName: `${member.id}@example.test`,
+      })),
+    });
+  });
+  app.get('/v3/conversations/:conversationId/members/:memberId', (req, res) => {
+    const member = membersOf(req.params.conversationId.split(';')[0] ?? '').find(
+      (candidate) => candidate.id === req.params.memberId || candidate.aadObjectId === req.params.memberId,
+    );
+    if (!member) {
+      res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
+      return;
+    }
+    res.json({ ...member, objectId: member.aadObjectId });
+  });
+
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    setRoster: (conversationId, members) => rosters.set(conversationId, members),
+    async waitFor(predicate, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(calls)) {
+        if (Date.now() > deadline)
+          throw new Error(
+            `connector did not see the expected calls; saw ${JSON.stringify(calls.map((c) => c.kind))}`,
+          );
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return calls;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
