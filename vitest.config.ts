@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'domain',
-          include: ['tests/domain/**/*.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
         },
       },

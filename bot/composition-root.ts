@@ -12,7 +12,24 @@ import { createTableConversationStore } from './storage/table-conversation-store
 import { createTableTeamStore } from './storage/table-team-store';
 import type { Clock } from './support/clock';
 import type { Logger } from './support/logger';
-import { createTeamsBot, localTenantId } from './teams/create-teams-bot';
+import { createTeamsAdapter, createTeamsBot, localTenantId } from './teams/create-teams-bot';
+import { randomUUID } from 'node:crypto';
+import { createCandidateService } from './app/candidate-service';
+import { createVoteService } from './app/vote-service';
+import { createTeamOverview } from './app/team-overview';
+import { createTableAckStore } from './storage/table-ack-store';
+import {
+  createTableBallotBox,
+  createTableCandidateStore,
+  createTableDecisionLog,
+  createTableTeamStateStore,
+  createTableVoteStore,
+} from './storage/table-priority-stores';
+import { createCoalescingSender } from './teams/outbound/coalescing-sender';
+import { createProactiveSender } from './teams/outbound/proactive';
+import { createBallotCardPublisher } from './teams/priority/ballot-card-publisher';
+import { createPriorityHandlers } from './teams/priority/priority-handlers';
+import { createRosterCache } from './teams/team-roster';
 
 export interface RunningServer {
   url: string;
@@ -39,12 +56,56 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const conversations = createTableConversationStore(tables.table('conversations'));
   const ledger = createTableActivityLedger(tables.table('activities'), () => clock.now());
 
-  const bot = createTeamsBot({ config, teams, conversations, ledger, clock, logger, commands: [] });
+  const newId = () => randomUUID();
+  const candidateStore = createTableCandidateStore(tables.table('candidates'));
+  const decisions = createTableDecisionLog(tables.table('decisions'));
+  const teamState = createTableTeamStateStore(tables.table('teamstate'));
+  const votes = createVoteService({
+    votes: createTableVoteStore(tables.table('votes')),
+    ballots: createTableBallotBox(tables.table('ballots')),
+    candidates: candidateStore,
+    decisions,
+    teamState,
+    clock,
+    newId,
+    scheduleClose: () => Promise.resolve(),
+  });
+  const rosters = createRosterCache({ ttlMs: 60_000, now: () => Date.now() });
+  const sender = createCoalescingSender({
+    onError: (error, itemKey) => logger.error('card update failed', { error, itemKey }),
+  });
+
+  const adapter = createTeamsAdapter(config, logger);
+  const proactive = createProactiveSender(adapter, config.bot?.appId ?? '', config.serviceUrlAllowlist);
+  const priority = createPriorityHandlers({
+    candidates: createCandidateService({ candidates: candidateStore, clock, newId }),
+    votes,
+    decisions,
+    teamState,
+    acks: createTableAckStore(tables.table('acks')),
+    publisher: createBallotCardPublisher({ votes, sender, proactive, rosters, logger }),
+    sender,
+    proactive,
+    clock,
+    tabUrl: (team) => `${config.publicUrl}/tab/?team=${encodeURIComponent(team.teamId)}`,
+  });
+  const bot = createTeamsBot({
+    config,
+    teams,
+    conversations,
+    ledger,
+    clock,
+    logger,
+    rosters,
+    adapter,
+    ...priority,
+  });
   const app = createHttpApp({
     config,
     logger,
     bot,
     teams,
+    overview: createTeamOverview({ teamState, decisions }),
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller: createCallerIdentity(config, localTenantId),
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { TeamStore } from '../app/installations';
+import type { TeamRecord, TeamStore } from '../app/installations';
+import type { TeamOverview } from '../app/team-overview';
 import type { AppConfig } from '../config';
 import { ApiError } from './api-error';
 import type { IdentifyCaller } from './caller-identity';
@@ -9,6 +10,7 @@ export interface TeamRouteDeps {
   config: AppConfig;
   teams: TeamStore;
   identifyCaller: IdentifyCaller;
+  overview: (tenantId: string, team: TeamRecord) => Promise<TeamOverview>;
 }
 
 const teamIdParam = z.string().min(1).max(1024);
@@ -26,10 +28,13 @@ export function createTeamRoutes(deps: TeamRouteDeps): Router {
   router.get('/teams/:teamId', async (req, res) => {
     const caller = await deps.identifyCaller(req);
     const teamId = parseTeamId(req);
-    const team = await deps.teams.get(caller.tenantId, teamId);
+    // Local mode has no tenant of its own: the team is found in whichever tenant the playground used.
+    const team = caller.local
+      ? (await deps.teams.listAll(500)).find((known) => known.teamId === teamId)
+      : await deps.teams.get(caller.tenantId, teamId);
     if (!team)
       throw new ApiError(404, 'not_found', 'This team is not known: add Leading Together to the team first.');
-    res.json({ team: { id: team.teamId, name: team.name }, priority: null, decisions: [] });
+    res.json(await deps.overview(team.tenantId, team));
   });
 
   return router;

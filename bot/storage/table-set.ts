@@ -4,7 +4,18 @@ import type { AppConfig } from '../config';
 import { isRestErrorWithStatus } from './rest-errors';
 
 /** The app's tables, one per aggregate, all named with the configured prefix. */
-export const tableNames = ['teams', 'conversations', 'activities'] as const;
+export const tableNames = [
+  'teams',
+  'conversations',
+  'activities',
+  'candidates',
+  'votes',
+  'ballots',
+  'decisions',
+  'teamstate',
+  'jobs',
+  'acks',
+] as const;
 export type TableName = (typeof tableNames)[number];
 
 export interface TableSet {

@@ -6,13 +6,15 @@ import type { ConversationStore, TeamStore } from '../app/installations';
 import type { AppConfig } from '../config';
 import type { Clock } from '../support/clock';
 import type { Logger } from '../support/logger';
-import type { BotCommand } from './bot-command';
+import type { BotCommand, CardAction } from './bot-command';
 import { conversationReferenceOf, createBotTurn } from './bot-turn';
+import type { AdaptiveCard } from './cards/adaptive-card';
 import { helpCard } from './cards/help-card';
 import { welcomeCard } from './cards/welcome-card';
 import { parseCommandText } from './command-text';
 import { readConversationInfo, type ConversationInfo } from './conversation-info';
-import { sendInvokeCard } from './invoke-response';
+import { sendInvokeCard, sendInvokeMessage } from './invoke-response';
+import type { RosterCache } from './team-roster';
 
 export interface TeamsBotDeps {
   config: AppConfig;
@@ -23,6 +25,10 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** Extra commands beyond `help`, registered by the composition root. */
   commands: readonly BotCommand[];
+  /** Card actions (Action.Execute verbs) beyond `help`. */
+  actions: readonly CardAction[];
+  rosters: RosterCache;
+  adapter: TeamsAdapter;
 }
 
 export interface TeamsBot {
@@ -34,8 +40,8 @@ export interface TeamsBot {
 export const localTenantId = 'local-tenant';
 
 /** Builds the teams-ai application: install welcome, help, commands, and the fallback that is never silent. */
-export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
-  const { config, logger } = deps;
+/** The Bot Framework adapter: authenticated with the bot's credentials, or open in local mode. */
+export function createTeamsAdapter(config: AppConfig, logger: Logger): TeamsAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(
     config.bot
       ? {
@@ -59,7 +65,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       );
     }
   };
+  return adapter;
+}
 
+export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
+  const { config, logger, adapter } = deps;
   const app = new Application({
     adapter,
     botAppId: config.bot?.appId ?? '',
@@ -139,7 +149,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       known.delete(`${info.tenantId}|${info.conversationId}`);
       await remember(context, info);
       const installer = info.scope === 'personal' ? null : { id: info.user.id, name: info.user.name };
-      await createBotTurn(context, info).replyCard(
+      await createBotTurn(context, info, deps.rosters).replyCard(
         welcomeCard({ commands: commandList(), installer, teamName: info.teamName }),
       );
       logger.info('installed', {
@@ -156,6 +166,38 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     return '';
   });
 
+  for (const action of deps.actions) {
+    app.adaptiveCards.actionExecute(action.verb, async (context, _state, data: Record<string, unknown>) => {
+      const info = infoOf(context);
+      if (!info) {
+        await sendInvokeMessage(
+          context,
+          'I could not tell which organisation this card belongs to, so nothing changed.',
+        );
+        return '';
+      }
+      const turn = createBotTurn(context, info, deps.rosters);
+      const payload = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
+      let answer: AdaptiveCard | string;
+      const activityId = context.activity.id;
+      const scope = `${info.tenantId}|${info.conversationId}`;
+      if (action.changesData && activityId && !(await deps.ledger.claim(scope, activityId))) {
+        answer = action.replay ? await action.replay(turn, payload) : 'Already done.';
+      } else {
+        try {
+          answer = await action.run(turn, payload);
+        } catch (error: unknown) {
+          if (action.changesData && activityId) await deps.ledger.release(scope, activityId);
+          logger.error('card action failed', { error, verb: action.verb });
+          answer = 'Sorry, something went wrong on my side. Please try again in a moment.';
+        }
+      }
+      if (typeof answer === 'string') await sendInvokeMessage(context, answer);
+      else await sendInvokeCard(context, answer);
+      return '';
+    });
+  }
+
   app.activity('message', async (context) => {
     const info = infoOf(context);
     if (!info) {
@@ -166,7 +208,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }
     await once(info, context, async () => {
       await remember(context, info);
-      const turn = createBotTurn(context, info);
+      const turn = createBotTurn(context, info, deps.rosters);
       const parsed = parseCommandText(context.activity.text);
       const command = parsed ? commands.find((candidate) => candidate.name === parsed.name) : undefined;
       if (parsed && command) {

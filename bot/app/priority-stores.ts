@@ -1,0 +1,72 @@
+import type { Candidate } from '../domain/candidates';
+import type { Decision, Priority, WatchListEntry } from '../domain/decisions';
+import type { Ballot, CurrentBallots, Vote } from '../domain/voting';
+import type { TeamRef, Versioned } from './team-ref';
+
+/** Where a vote's ballot card was posted, so it can be updated for everyone later. */
+export interface BallotCardRef {
+  conversationId: string;
+  activityId: string;
+  /** The Teams adapter's conversation reference, opaque here. */
+  reference: Record<string, unknown>;
+}
+
+/** A vote as stored: the domain vote plus where its card lives. */
+export interface StoredVote {
+  vote: Vote;
+  card: BallotCardRef | null;
+  /** Set while a close is in progress, so ballots stop being accepted before the tally is read. */
+  closing: boolean;
+  /** The ballots the close counted (member → castAt), so a ballot racing the close learns whether it counts. */
+  counted: Record<string, string> | null;
+  /** The decision announced from this vote, once announced. */
+  decisionId: string | null;
+}
+
+/** Proposed priorities of a team. */
+export interface CandidateStore {
+  create(team: TeamRef, candidate: Candidate): Promise<void>;
+  get(team: TeamRef, candidateId: string): Promise<Versioned<Candidate> | null>;
+  list(team: TeamRef): Promise<Candidate[]>;
+  /** Conditional on the ETag read; throws ConflictError when someone changed it first. */
+  update(team: TeamRef, candidate: Candidate, etag: string): Promise<void>;
+}
+
+/** Votes of a team. */
+export interface VoteStore {
+  create(team: TeamRef, vote: StoredVote): Promise<void>;
+  get(team: TeamRef, voteId: string): Promise<Versioned<StoredVote> | null>;
+  /** Conditional on the ETag read; throws ConflictError when someone changed it first. */
+  update(team: TeamRef, vote: StoredVote, etag: string): Promise<string>;
+  listOpen(team: TeamRef): Promise<StoredVote[]>;
+}
+
+/** Ballots: one current ballot per member and vote, and every earlier ballot kept as history. */
+export interface BallotBox {
+  cast(team: TeamRef, ballot: Ballot): Promise<void>;
+  current(team: TeamRef, voteId: string): Promise<CurrentBallots>;
+  currentOf(team: TeamRef, voteId: string, memberId: string): Promise<Ballot | null>;
+}
+
+/** The team's append-only decision log. */
+export interface DecisionLog {
+  /** Insert-only: a decision is never replaced or deleted. */
+  append(team: TeamRef, decision: Decision): Promise<void>;
+  /** Newest first. */
+  recent(team: TeamRef, limit: number): Promise<Decision[]>;
+  get(team: TeamRef, decisionId: string): Promise<Decision | null>;
+}
+
+/** What the team has decided so far: the one active priority and the watch list. */
+export interface TeamPriorityState {
+  activePriority: Priority | null;
+  watchList: WatchListEntry[];
+  /** Earlier priorities, newest first. */
+  pastPriorities: Priority[];
+}
+
+export interface TeamStateStore {
+  get(team: TeamRef): Promise<Versioned<TeamPriorityState> | null>;
+  /** Creates (etag null) or replaces conditionally; throws ConflictError on a concurrent change. */
+  save(team: TeamRef, state: TeamPriorityState, etag: string | null): Promise<void>;
+}

@@ -1,0 +1,407 @@
+import { createHash } from 'node:crypto';
+import { moveCandidate, type Candidate } from '../domain/candidates';
+import { decidePriority, type Decision } from '../domain/decisions';
+import {
+  castBallot,
+  closeVote,
+  createRunoff,
+  extendVote,
+  fail,
+  isDue,
+  ok,
+  openVote,
+  resolveTieByFacilitator,
+  type Ballot,
+  type BallotChoice,
+  type ClosedVote,
+  type CurrentBallots,
+  type PriorityDispositionInput,
+  type Result,
+  type VoteSettingsInput,
+} from '../domain/voting';
+import type { Clock } from '../support/clock';
+import type {
+  BallotBox,
+  BallotCardRef,
+  CandidateStore,
+  DecisionLog,
+  StoredVote,
+  TeamStateStore,
+  VoteStore,
+} from './priority-stores';
+import { ConflictError, type TeamRef } from './team-ref';
+
+/** The acting member and what the app knows of the team's roster at that moment. */
+export interface Actor {
+  memberId: string;
+  /** Team size for turnout and quorum; at least 1. */
+  teamSize: number;
+}
+
+export interface OpenVoteRequest {
+  settings: VoteSettingsInput;
+  closesInHours: number;
+  disposition: PriorityDispositionInput | null;
+}
+
+/** A recorded ballot and the receipt the voter sees. */
+export interface CastResult {
+  ballot: Ballot;
+  receipt: string;
+  /** True when this ballot completed the roster and the vote closes when everyone has voted. */
+  everyoneHasVoted: boolean;
+}
+
+export interface VoteSnapshot {
+  stored: StoredVote;
+  ballots: CurrentBallots;
+}
+
+export interface VoteService {
+  open(team: TeamRef, actor: Actor, request: OpenVoteRequest): Promise<Result<StoredVote>>;
+  attachCard(team: TeamRef, voteId: string, card: BallotCardRef): Promise<void>;
+  snapshot(team: TeamRef, voteId: string): Promise<VoteSnapshot | null>;
+  openVotes(team: TeamRef): Promise<StoredVote[]>;
+  cast(
+    team: TeamRef,
+    voteId: string,
+    memberId: string,
+    choice: BallotChoice,
+    concern: string | null,
+    teamSize: number,
+  ): Promise<Result<CastResult>>;
+  /** Closes now: the facilitator (or `system` for the scheduler) stops ballots and the tally is taken. */
+  close(team: TeamRef, voteId: string, closedBy: string, teamSize: number): Promise<Result<ClosedVote>>;
+  announce(
+    team: TeamRef,
+    voteId: string,
+    memberId: string,
+    rationale: string,
+    responses: Array<{ concernId: string; response: string }>,
+  ): Promise<Result<Decision>>;
+  runoff(team: TeamRef, voteId: string, memberId: string): Promise<Result<StoredVote>>;
+  tieBreak(
+    team: TeamRef,
+    voteId: string,
+    memberId: string,
+    chosenId: string,
+    reason: string,
+  ): Promise<Result<ClosedVote>>;
+  extend(team: TeamRef, voteId: string, memberId: string, hours: number): Promise<Result<StoredVote>>;
+  isDue(snapshot: VoteSnapshot, teamSize: number): boolean;
+}
+
+export interface VoteServiceDeps {
+  votes: VoteStore;
+  ballots: BallotBox;
+  candidates: CandidateStore;
+  decisions: DecisionLog;
+  teamState: TeamStateStore;
+  clock: Clock;
+  newId: () => string;
+  /** Called when a vote opens or its closing time moves, so the scheduler closes it on time. */
+  scheduleClose: (team: TeamRef, voteId: string, closesAt: string) => Promise<void>;
+}
+
+/** The short receipt a voter sees: a hash of their latest ballot, which `verify-log` can recompute. */
+export function ballotReceipt(ballot: Ballot): string {
+  return createHash('sha256').update(JSON.stringify(ballot)).digest('hex').slice(0, 12);
+}
+
+const hour = 3_600_000;
+
+/** Orchestrates the vote on one priority: domain rules in, stores out, each step safe to repeat. */
+export function createVoteService(deps: VoteServiceDeps): VoteService {
+  const { votes, ballots, candidates, decisions, teamState, clock } = deps;
+  const now = () => clock.now().toISOString();
+
+  const load = async (team: TeamRef, voteId: string) => votes.get(team, voteId);
+
+  const onlyFacilitator = (stored: StoredVote, memberId: string): Result<true> =>
+    stored.vote.openedBy === memberId || memberId === 'system'
+      ? ok(true)
+      : fail('member', 'only the facilitator who opened this vote can do that');
+
+  const moveAll = async (team: TeamRef, ids: readonly string[], to: Candidate['status']) => {
+    for (const id of ids) {
+      const stored = await candidates.get(team, id);
+      if (!stored || stored.value.status === to) continue;
+      const moved = moveCandidate(stored.value, to, now());
+      if (moved.ok) await candidates.update(team, moved.value, stored.etag);
+    }
+  };
+
+  const save = async (team: TeamRef, stored: StoredVote, etag: string): Promise<Result<string>> => {
+    try {
+      return ok(await votes.update(team, stored, etag));
+    } catch (error: unknown) {
+      if (error instanceof ConflictError)
+        return fail('vote', 'someone else changed this vote at the same moment; please try again');
+      throw error;
+    }
+  };
+
+  return {
+    async open(team, actor, request) {
+      if (
+        !Number.isFinite(request.closesInHours) ||
+        request.closesInHours < 1 ||
+        request.closesInHours > 336
+      ) {
+        return fail('closesInHours', 'expected 1 to 336 hours');
+      }
+      if ((await votes.listOpen(team)).length > 0)
+        return fail('vote', 'a vote is already open in this team; close it first');
+      const open = (await candidates.list(team)).filter((candidate) => candidate.status === 'open');
+      if (open.length < 2)
+        return fail('candidates', 'a vote needs at least two open candidates; propose more first');
+      const state = await teamState.get(team);
+      const opened = openVote({
+        id: deps.newId(),
+        teamId: team.teamId,
+        candidates: open.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt)),
+        settings: request.settings,
+        closesAt: new Date(clock.now().getTime() + request.closesInHours * hour).toISOString(),
+        openedBy: actor.memberId,
+        now: now(),
+        activePriorityId: state?.value.activePriority?.id ?? null,
+        ...(request.disposition ? { currentPriorityDisposition: request.disposition } : {}),
+      });
+      if (!opened.ok) return opened;
+      const stored: StoredVote = {
+        vote: opened.value,
+        card: null,
+        closing: false,
+        counted: null,
+        decisionId: null,
+      };
+      await votes.create(team, stored);
+      await moveAll(
+        team,
+        opened.value.candidates.map((candidate) => candidate.id),
+        'in-vote',
+      );
+      await deps.scheduleClose(team, opened.value.id, opened.value.closesAt);
+      return ok(stored);
+    },
+
+    async attachCard(team, voteId, card) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const stored = await load(team, voteId);
+        if (!stored) return;
+        const saved = await save(team, { ...stored.value, card }, stored.etag);
+        if (saved.ok) return;
+      }
+      throw new Error(`could not record the ballot card of vote ${voteId}`);
+    },
+
+    async snapshot(team, voteId) {
+      const stored = await load(team, voteId);
+      if (!stored) return null;
+      return { stored: stored.value, ballots: await ballots.current(team, voteId) };
+    },
+
+    openVotes: (team) => votes.listOpen(team),
+
+    async cast(team, voteId, memberId, choice, concern, teamSize) {
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      if (stored.value.closing) return fail('vote', 'this vote is closing; ballots are no longer accepted');
+      const accepted = castBallot(
+        stored.value.vote,
+        new Map(),
+        { ...choice, memberId, ...(concern ? { concern } : {}) },
+        now(),
+      );
+      if (!accepted.ok) return accepted;
+      const ballot = accepted.value.get(memberId);
+      if (!ballot) throw new Error('castBallot returned no ballot for the member');
+      await ballots.cast(team, ballot);
+      // A close may have started between our read and our write: the voter must learn whether it counted.
+      const after = await load(team, voteId);
+      if (after && (after.value.closing || after.value.vote.status === 'closed')) {
+        const counted = await waitForCount(team, voteId);
+        if (counted !== 'open' && counted?.[memberId] !== ballot.castAt) {
+          return fail('vote', 'the vote closed before your ballot arrived, so it was not counted');
+        }
+      }
+      const current = await ballots.current(team, voteId);
+      const everyoneHasVoted = stored.value.vote.settings.closeWhenAllVoted && current.size >= teamSize;
+      return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted });
+    },
+
+    async close(team, voteId, closedBy, teamSize) {
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      const allowed = onlyFacilitator(stored.value, closedBy);
+      if (!allowed.ok) return allowed;
+      if (stored.value.vote.status === 'closed' || stored.value.closing)
+        return fail('vote', 'this vote is already closed');
+      const marked = await save(team, { ...stored.value, closing: true }, stored.etag);
+      if (!marked.ok) return fail('vote', 'this vote is already being closed');
+      const current = await ballots.current(team, voteId);
+      const closed = closeVote(stored.value.vote, current, {
+        now: now(),
+        teamSize: Math.max(1, teamSize),
+        closedBy,
+      });
+      if (!closed.ok) {
+        await save(team, { ...stored.value, closing: false }, marked.value);
+        return closed;
+      }
+      const counted = Object.fromEntries(
+        [...current.values()].map((ballot) => [ballot.memberId, ballot.castAt]),
+      );
+      const saved = await save(
+        team,
+        { ...stored.value, vote: closed.value, closing: false, counted },
+        marked.value,
+      );
+      if (!saved.ok) return saved;
+      return closed;
+    },
+
+    async announce(team, voteId, memberId, rationale, responses) {
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      const allowed = onlyFacilitator(stored.value, memberId);
+      if (!allowed.ok) return allowed;
+      const vote = stored.value.vote;
+      if (vote.status !== 'closed') return fail('vote', 'close the vote before announcing the decision');
+      if (stored.value.decisionId) {
+        const existing = await decisions.get(team, stored.value.decisionId);
+        if (existing) return ok(existing);
+      }
+      const state = await teamState.get(team);
+      const earlierVotes = await earlierVotesOf(team, vote);
+      const decisionId = `decision-${vote.id}`;
+      const decided = decidePriority({
+        vote,
+        consent: null,
+        decisionId,
+        priorityId: `priority-${vote.id}`,
+        rationale,
+        concernResponses: responses,
+        earlierVotes,
+        activePriority: state?.value.activePriority ?? null,
+        decidedBy: memberId,
+        now: now(),
+      });
+      if (!decided.ok) return decided;
+      const { decision, priority, endedPriority, watchList } = decided.value;
+      // Each step can be repeated after a crash: the decision row is insert-only, the rest checks before it writes.
+      try {
+        await decisions.append(team, decision);
+      } catch (error: unknown) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+      if (state?.value.activePriority?.decisionId !== decisionId) {
+        const past = [...(endedPriority ? [endedPriority] : []), ...(state?.value.pastPriorities ?? [])];
+        await teamState.save(
+          team,
+          { activePriority: priority, watchList: [...watchList], pastPriorities: past },
+          state?.etag ?? null,
+        );
+      }
+      await moveAll(team, [priority.candidateId], 'chosen');
+      await moveAll(
+        team,
+        watchList.map((entry) => entry.candidateId),
+        'watch-list',
+      );
+      const latest = await load(team, voteId);
+      if (latest) await save(team, { ...latest.value, decisionId }, latest.etag);
+      return ok(decision);
+    },
+
+    async runoff(team, voteId, memberId) {
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      const allowed = onlyFacilitator(stored.value, memberId);
+      if (!allowed.ok) return allowed;
+      const vote = stored.value.vote;
+      if (vote.status !== 'closed' || vote.outcome.kind !== 'tied')
+        return fail('vote', 'a runoff follows a vote that ended in a tie');
+      const runoff = createRunoff(vote, vote.outcome.candidateIds, now(), { id: deps.newId() });
+      if (!runoff.ok) return runoff;
+      // The facilitator stays in charge of the runoff, even when the scheduler closed the tied vote.
+      const next: StoredVote = {
+        vote: { ...runoff.value, openedBy: vote.openedBy },
+        card: null,
+        closing: false,
+        counted: null,
+        decisionId: null,
+      };
+      await votes.create(team, next);
+      const others = vote.candidates
+        .map((c) => c.id)
+        .filter((id) => !runoff.value.candidates.some((c) => c.id === id));
+      await moveAll(team, others, 'open');
+      await deps.scheduleClose(team, runoff.value.id, runoff.value.closesAt);
+      return ok(next);
+    },
+
+    async tieBreak(team, voteId, memberId, chosenId, reason) {
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      const allowed = onlyFacilitator(stored.value, memberId);
+      if (!allowed.ok) return allowed;
+      if (stored.value.vote.status !== 'closed') return fail('vote', 'the vote is still open');
+      const resolved = resolveTieByFacilitator(stored.value.vote, chosenId, reason);
+      if (!resolved.ok) return resolved;
+      const saved = await save(team, { ...stored.value, vote: resolved.value }, stored.etag);
+      if (!saved.ok) return saved;
+      return resolved;
+    },
+
+    async extend(team, voteId, memberId, hours) {
+      if (!Number.isFinite(hours) || hours < 1 || hours > 336)
+        return fail('hours', 'expected 1 to 336 hours');
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      const allowed = onlyFacilitator(stored.value, memberId);
+      if (!allowed.ok) return allowed;
+      const vote = stored.value.vote;
+      if (vote.status === 'closed' && vote.outcome.kind !== 'no-quorum')
+        return fail('vote', 'only a vote without quorum, or an open vote, can be extended');
+      const extended = extendVote(vote, new Date(clock.now().getTime() + hours * hour).toISOString(), now());
+      if (!extended.ok) return extended;
+      const next: StoredVote = { ...stored.value, vote: extended.value, closing: false, counted: null };
+      const saved = await save(team, next, stored.etag);
+      if (!saved.ok) return saved;
+      await deps.scheduleClose(team, voteId, extended.value.closesAt);
+      return ok(next);
+    },
+
+    isDue: (snapshot, teamSize) =>
+      !snapshot.stored.closing &&
+      isDue(snapshot.stored.vote, now(), { ballotsCount: snapshot.ballots.size, teamSize }),
+  };
+
+  /** The closed votes a runoff followed, most recent first, so their other candidates reach the watch list. */
+  async function earlierVotesOf(team: TeamRef, vote: StoredVote['vote']): Promise<ClosedVote[]> {
+    const earlier: ClosedVote[] = [];
+    let previousId = vote.runoffOf;
+    while (previousId && earlier.length < 10) {
+      const previous = await load(team, previousId);
+      if (!previous || previous.value.vote.status !== 'closed') break;
+      earlier.push(previous.value.vote);
+      previousId = previous.value.vote.runoffOf;
+    }
+    return earlier;
+  }
+
+  /** Waits for a close in progress to finish: the ballots it counted, or 'open' when the close was abandoned. */
+  async function waitForCount(
+    team: TeamRef,
+    voteId: string,
+  ): Promise<Record<string, string> | 'open' | null> {
+    for (let attempt = 0; attempt < 30; attempt += 1) {
+      const stored = await load(team, voteId);
+      if (stored?.value.counted) return stored.value.counted;
+      if (stored && !stored.value.closing && stored.value.vote.status === 'open') return 'open';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return null;
+  }
+}

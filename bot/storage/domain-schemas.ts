@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Candidate } from '../domain/candidates';
+import type { Decision, Priority, WatchListEntry } from '../domain/decisions';
+import type { Ballot, Vote } from '../domain/voting';
+import type { StoredVote, TeamPriorityState } from '../app/priority-stores';
+
+// Schemas for documents read back from storage. Ballots and candidates are checked field by field;
+// votes and decisions, written only by the domain, are checked on the fields the app branches on.
+
+const nullableText = z.string().nullable();
+
+export const candidateSchema: z.ZodType<Candidate> = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  title: z.string().min(1).max(140),
+  description: nullableText,
+  evidence: nullableText,
+  obstacles: nullableText,
+  impact: nullableText,
+  outcomeWanted: nullableText,
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+  status: z.enum(['open', 'in-vote', 'chosen', 'watch-list', 'withdrawn']),
+  updatedAt: z.string(),
+});
+
+const ballotBase = { voteId: z.string(), memberId: z.string(), castAt: z.string(), concern: nullableText };
+export const ballotSchema: z.ZodType<Ballot> = z.discriminatedUnion('method', [
+  z.object({ ...ballotBase, method: z.literal('ranked-choice'), ranking: z.array(z.string()) }),
+  z.object({ ...ballotBase, method: z.literal('dot'), dots: z.record(z.number().int().min(0)) }),
+  z.object({ ...ballotBase, method: z.literal('approval'), approved: z.array(z.string()) }),
+  z.object({ ...ballotBase, method: z.literal('score'), scores: z.record(z.number().int().min(0).max(5)) }),
+]);
+
+const voteShape = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    title: z.string(),
+    status: z.enum(['open', 'closed']),
+    candidates: z.array(z.object({ id: z.string(), title: z.string(), proposedAt: z.string() })).min(1),
+    settings: z.object({ method: z.enum(['ranked-choice', 'dot', 'approval', 'score']) }).passthrough(),
+    openedBy: z.string(),
+    closesAt: z.string(),
+  })
+  .passthrough();
+
+const voteSchema = z.custom<Vote>((value) => voteShape.safeParse(value).success, 'expected a vote');
+
+export const storedVoteSchema: z.ZodType<StoredVote> = z.object({
+  vote: voteSchema,
+  card: z
+    .object({ conversationId: z.string(), activityId: z.string(), reference: z.record(z.unknown()) })
+    .nullable(),
+  closing: z.boolean(),
+  counted: z.record(z.string()).nullable(),
+  decisionId: z.string().nullable(),
+});
+
+const decisionShape = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    rationale: z.string(),
+    decidedAt: z.string(),
+    decidedBy: z.string(),
+    turnout: z.object({ voted: z.number(), teamSize: z.number() }),
+    watchList: z.array(z.object({ candidateId: z.string(), title: z.string() }).passthrough()),
+    concerns: z.array(z.object({ text: z.string(), response: z.string() }).passthrough()),
+  })
+  .passthrough();
+
+export const decisionSchema = z.custom<Decision>(
+  (value) => decisionShape.safeParse(value).success,
+  'expected a decision',
+);
+
+const priorityShape = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    candidateId: z.string(),
+    title: z.string(),
+    status: z.enum(['active', 'completed', 'replaced']),
+  })
+  .passthrough();
+const prioritySchema = z.custom<Priority>(
+  (value) => priorityShape.safeParse(value).success,
+  'expected a priority',
+);
+
+const watchListEntrySchema: z.ZodType<WatchListEntry> = z.object({
+  candidateId: z.string(),
+  title: z.string(),
+  place: z.number(),
+  total: z.number(),
+  voteId: z.string(),
+});
+
+export const teamPriorityStateSchema: z.ZodType<TeamPriorityState> = z.object({
+  activePriority: prioritySchema.nullable(),
+  watchList: z.array(watchListEntrySchema),
+  pastPriorities: z.array(prioritySchema),
+});

@@ -1,0 +1,44 @@
+import type { TeamRef } from '../../app/team-ref';
+import type { VoteService } from '../../app/vote-service';
+import type { Logger } from '../../support/logger';
+import { ballotClosedCard, ballotSharedCard } from '../cards/ballot-card';
+import type { CoalescingSender } from '../outbound/coalescing-sender';
+import { updateCardInTurn, type ProactiveSender } from '../outbound/proactive';
+import type { RosterCache } from '../team-roster';
+import { ballotCardView } from './ballot-views';
+
+/** Keeps each vote's shared ballot card current for everyone, through the coalescing, rate-limited sender. */
+export interface BallotCardPublisher {
+  refresh(team: TeamRef, voteId: string): void;
+}
+
+export function createBallotCardPublisher(deps: {
+  votes: VoteService;
+  sender: CoalescingSender;
+  proactive: ProactiveSender;
+  rosters: RosterCache;
+  logger: Logger;
+}): BallotCardPublisher {
+  return {
+    refresh(team, voteId) {
+      deps.sender.request(`${team.tenantId}|${team.teamId}`, `ballot|${voteId}`, async () => {
+        // Rendered when sent, not when asked, so the last update always shows the latest state.
+        const snapshot = await deps.votes.snapshot(team, voteId);
+        const card = snapshot?.stored.card;
+        if (!snapshot || !card) return;
+        await deps.proactive.run(card.reference, async (context) => {
+          const roster = await deps.rosters
+            .membersOfTeam(context, team.tenantId, team.teamId)
+            .catch((error: unknown) => {
+              deps.logger.warn('roster unavailable for a card update', { error });
+              return [];
+            });
+          const view = ballotCardView(snapshot, roster);
+          const rendered =
+            snapshot.stored.vote.status === 'closed' ? ballotClosedCard(view) : ballotSharedCard(view);
+          await updateCardInTurn(context, card.activityId, rendered);
+        });
+      });
+    },
+  };
+}

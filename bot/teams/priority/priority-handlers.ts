@@ -1,0 +1,528 @@
+import type { AckStore } from '../../app/ack-store';
+import type { CandidateService } from '../../app/candidate-service';
+import type { DecisionLog, TeamStateStore } from '../../app/priority-stores';
+import type { TeamRef } from '../../app/team-ref';
+import type { VoteService, VoteSnapshot } from '../../app/vote-service';
+import type { Decision } from '../../domain/decisions';
+import type { ClosedVote } from '../../domain/voting';
+import type { Clock } from '../../support/clock';
+import type { BotCommand, CardAction } from '../bot-command';
+import type { BotTurn } from '../bot-turn';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { announcementCard } from '../cards/announcement-card';
+import { ballotClosedCard, ballotPersonalCard, ballotSharedCard } from '../cards/ballot-card';
+import { candidateCard, candidateEditCard, candidateListCard } from '../cards/candidate-card';
+import { facilitatorCloseCard } from '../cards/close-vote-card';
+import { noticeCard } from '../cards/notice-card';
+import { decisionsCard, priorityCard } from '../cards/priority-card';
+import { voteSetupCard } from '../cards/vote-setup-card';
+import type { CoalescingSender } from '../outbound/coalescing-sender';
+import type { ProactiveSender } from '../outbound/proactive';
+import { isOnRoster, type TeamMember } from '../team-roster';
+import {
+  announceData,
+  candidateEditData,
+  candidateIdData,
+  decisionIdData,
+  extendData,
+  firstIssue,
+  readBallotChoice,
+  readConcernResponses,
+  tieBreakData,
+  voteIdData,
+  voteOpenData,
+} from './action-data';
+import type { BallotCardPublisher } from './ballot-card-publisher';
+import { ballotCardView } from './ballot-views';
+import { needsTeamMessage, teamOf } from './team-of';
+
+export interface PriorityHandlerDeps {
+  candidates: CandidateService;
+  votes: VoteService;
+  decisions: DecisionLog;
+  teamState: TeamStateStore;
+  acks: AckStore;
+  publisher: BallotCardPublisher;
+  sender: CoalescingSender;
+  proactive: ProactiveSender;
+  clock: Clock;
+  /** Link to the tab for a team, or null when there is no tab to open. */
+  tabUrl: (team: TeamRef) => string | null;
+}
+
+/** The commands and card actions of choosing one priority together. */
+export function createPriorityHandlers(deps: PriorityHandlerDeps): {
+  commands: BotCommand[];
+  actions: CardAction[];
+} {
+  const { candidates, votes } = deps;
+
+  const withTeam = async <T>(
+    turn: BotTurn,
+    run: (team: TeamRef) => Promise<T>,
+    orElse: (message: string) => Promise<T> | T,
+  ): Promise<T> => {
+    const team = teamOf(turn.info);
+    return team ? run(team) : await orElse(needsTeamMessage);
+  };
+  const member = (turn: BotTurn) => turn.info.user.id;
+  const rosterOf = async (turn: BotTurn): Promise<TeamMember[]> => {
+    const roster = await turn.roster();
+    // The person acting is a member even when the roster read lags behind an addition.
+    return isOnRoster(roster, turn.info.user)
+      ? roster
+      : [
+          ...roster,
+          { id: turn.info.user.id, aadObjectId: turn.info.user.aadObjectId, name: turn.info.user.name },
+        ];
+  };
+
+  const setupCard = async (team: TeamRef, error?: string) =>
+    voteSetupCard({
+      candidates: await candidates.open(team),
+      activePriority: (await deps.teamState.get(team))?.value.activePriority ?? null,
+      ...(error ? { error } : {}),
+    });
+
+  const personalView = async (
+    turn: BotTurn,
+    team: TeamRef,
+    snapshot: VoteSnapshot,
+    options: { editing: boolean; error?: string; receipt?: string },
+  ) => {
+    const roster = await turn.roster();
+    const view = ballotCardView(snapshot, roster);
+    if (snapshot.stored.vote.status === 'closed') return ballotClosedCard(view);
+    return ballotPersonalCard(view, {
+      memberId: member(turn),
+      ballot: snapshot.ballots.get(member(turn)) ?? null,
+      editing: options.editing,
+      isFacilitator: snapshot.stored.vote.openedBy === member(turn),
+      ...(options.error ? { error: options.error } : {}),
+      ...(options.receipt ? { receipt: options.receipt } : {}),
+    });
+  };
+
+  const postBallotCard = async (turn: BotTurn, team: TeamRef, voteId: string) => {
+    const snapshot = await votes.snapshot(team, voteId);
+    if (!snapshot) throw new Error(`vote ${voteId} vanished after opening`);
+    const posted = await turn.postCard(ballotSharedCard(ballotCardView(snapshot, await rosterOf(turn))));
+    await votes.attachCard(team, voteId, posted);
+  };
+
+  /** After a close: the facilitator's next step, posted where the vote is so they find it. */
+  const afterClose = (closed: ClosedVote) => facilitatorCloseCard(closed);
+
+  const closeNow = async (turn: BotTurn, team: TeamRef, voteId: string): Promise<AdaptiveCard | string> => {
+    const roster = await rosterOf(turn);
+    const closed = await votes.close(team, voteId, member(turn), roster.length);
+    if (!closed.ok) return closed.message;
+    deps.publisher.refresh(team, voteId);
+    return afterClose(closed.value);
+  };
+
+  const announce = async (turn: BotTurn, team: TeamRef, decision: Decision): Promise<void> => {
+    const roster = await rosterOf(turn);
+    const card = announcementCard(decision, {
+      acknowledgedBy: await deps.acks.count(team, decision.id),
+      teamSize: roster.length,
+      tabUrl: deps.tabUrl(team),
+    });
+    const posted = await turn.postCard(card);
+    await deps.acks.saveCard(team, decision.id, posted);
+  };
+
+  const commands: BotCommand[] = [
+    {
+      name: 'propose',
+      usage: 'propose <text>',
+      description: 'Add a candidate priority (up to 140 characters)',
+      run: (turn, argument) =>
+        withTeam(
+          turn,
+          async (team) => {
+            if (argument === '') {
+              await turn.replyText(
+                'Say what should come first, for example: propose Every student reads at grade level by spring',
+              );
+              return;
+            }
+            const proposed = await candidates.propose(team, member(turn), { title: argument });
+            if (!proposed.ok) {
+              await turn.replyText(`Nothing was added. ${proposed.message}`);
+              return;
+            }
+            await turn.replyCard(
+              candidateCard(proposed.value, {
+                canChange: true,
+                notice: `Proposed by ${turn.info.user.name}`,
+              }),
+            );
+          },
+          (message) => turn.replyText(message),
+        ),
+    },
+    {
+      name: 'candidates',
+      usage: 'candidates',
+      description: 'The open candidates',
+      run: (turn) =>
+        withTeam(
+          turn,
+          async (team) => {
+            const open = await candidates.open(team);
+            const voteOpen = (await votes.openVotes(team)).length > 0;
+            await turn.replyCard(candidateListCard(open, { canOpenVote: open.length >= 2 && !voteOpen }));
+          },
+          (message) => turn.replyText(message),
+        ),
+    },
+    {
+      name: 'vote',
+      usage: 'vote',
+      description: 'Open a vote over the open candidates (you become its facilitator)',
+      run: (turn) =>
+        withTeam(
+          turn,
+          async (team) => {
+            if ((await votes.openVotes(team)).length > 0) {
+              await turn.replyText(
+                'A vote is already open in this team: vote on its card, or its facilitator can close it.',
+              );
+              return;
+            }
+            const open = await candidates.open(team);
+            if (open.length < 2) {
+              await turn.replyText(
+                'A vote needs at least two open candidates. Propose more first: propose <text>',
+              );
+              return;
+            }
+            await turn.replyCard(await setupCard(team));
+          },
+          (message) => turn.replyText(message),
+        ),
+    },
+    {
+      name: 'close',
+      usage: 'close',
+      description: 'Close the open vote (its facilitator only)',
+      run: (turn) =>
+        withTeam(
+          turn,
+          async (team) => {
+            const [open] = await votes.openVotes(team);
+            if (!open) {
+              await turn.replyText('There is no open vote to close.');
+              return;
+            }
+            const answer = await closeNow(turn, team, open.vote.id);
+            if (typeof answer === 'string') await turn.replyText(answer);
+            else await turn.replyCard(answer);
+          },
+          (message) => turn.replyText(message),
+        ),
+    },
+    {
+      name: 'priority',
+      usage: 'priority',
+      description: "The team's current priority and the watch list",
+      run: (turn) =>
+        withTeam(
+          turn,
+          async (team) => {
+            const state = (await deps.teamState.get(team))?.value;
+            await turn.replyCard(
+              priorityCard(
+                { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
+                { tabUrl: deps.tabUrl(team) },
+              ),
+            );
+          },
+          (message) => turn.replyText(message),
+        ),
+    },
+    {
+      name: 'decisions',
+      usage: 'decisions',
+      description: 'Recent decisions, newest first',
+      run: (turn) =>
+        withTeam(
+          turn,
+          async (team) => {
+            await turn.replyCard(decisionsCard(await deps.decisions.recent(team, 10)));
+          },
+          (message) => turn.replyText(message),
+        ),
+    },
+  ];
+
+  const teamAction = (
+    verb: string,
+    changesData: boolean,
+    run: (turn: BotTurn, team: TeamRef, data: Record<string, unknown>) => Promise<AdaptiveCard | string>,
+    replay?: (turn: BotTurn, team: TeamRef, data: Record<string, unknown>) => Promise<AdaptiveCard | string>,
+  ): CardAction => ({
+    verb,
+    changesData,
+    run: (turn, data) =>
+      withTeam(
+        turn,
+        (team) => run(turn, team, data),
+        (message) => message,
+      ),
+    ...(replay
+      ? {
+          replay: (turn: BotTurn, data: Record<string, unknown>) =>
+            withTeam(
+              turn,
+              (team) => replay(turn, team, data),
+              (message) => message,
+            ),
+        }
+      : {}),
+  });
+
+  const viewBallot = async (
+    turn: BotTurn,
+    team: TeamRef,
+    data: Record<string, unknown>,
+    editing: boolean,
+  ) => {
+    const parsed = voteIdData.safeParse(data);
+    if (!parsed.success) return firstIssue(parsed.error);
+    const snapshot = await votes.snapshot(team, parsed.data.voteId);
+    if (!snapshot) return 'This vote is not in this team.';
+    return personalView(turn, team, snapshot, { editing });
+  };
+
+  const actions: CardAction[] = [
+    teamAction('candidate.edit', false, async (turn, team, data) => {
+      const parsed = candidateIdData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const candidate = await candidates.get(team, parsed.data.candidateId);
+      if (!candidate) return 'This candidate is not in this team.';
+      if (candidate.proposedBy !== member(turn))
+        return 'Only the member who proposed it can edit this candidate.';
+      return candidateEditCard(candidate);
+    }),
+    teamAction('candidate.save', true, async (turn, team, data) => {
+      const parsed = candidateEditData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const { candidateId, ...changes } = parsed.data;
+      const saved = await candidates.edit(team, member(turn), candidateId, changes);
+      if (!saved.ok) {
+        const current = await candidates.get(team, candidateId);
+        return current ? candidateEditCard(current, saved.message) : saved.message;
+      }
+      return candidateCard(saved.value, { canChange: true, notice: 'Saved.' });
+    }),
+    teamAction('candidate.withdraw', true, async (turn, team, data) => {
+      const parsed = candidateIdData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const withdrawn = await candidates.withdraw(team, member(turn), parsed.data.candidateId);
+      if (!withdrawn.ok) return withdrawn.message;
+      return candidateCard(withdrawn.value, {
+        canChange: false,
+        notice: 'Withdrawn: it is no longer a candidate.',
+      });
+    }),
+    teamAction('vote.setup', false, async (_turn, team) => {
+      if ((await votes.openVotes(team)).length > 0) return 'A vote is already open in this team.';
+      return setupCard(team);
+    }),
+    teamAction(
+      'vote.open',
+      true,
+      async (turn, team, data) => {
+        const parsed = voteOpenData.safeParse(data);
+        if (!parsed.success) return setupCard(team, firstIssue(parsed.error));
+        const input = parsed.data;
+        const disposition =
+          input.disposition === 'replaced'
+            ? { kind: 'replaced' as const, reason: input.dispositionReason ?? '' }
+            : input.disposition === 'completed'
+              ? { kind: 'completed' as const }
+              : null;
+        const opened = await votes.open(
+          team,
+          { memberId: member(turn), teamSize: (await rosterOf(turn)).length },
+          {
+            closesInHours: input.closesInHours,
+            disposition,
+            settings: {
+              method: input.method,
+              closeWhenAllVoted: input.closeWhenAllVoted,
+              resultsVisibility: input.resultsLive ? 'live' : 'after-close',
+              anonymous: input.anonymous,
+              quorum: input.quorumPercent / 100,
+              consentRound: input.consentRound,
+              dotsPerMember: input.dotsPerMember,
+              maxDotsPerCandidate: input.maxDotsPerCandidate,
+            },
+          },
+        );
+        if (!opened.ok) return setupCard(team, opened.message);
+        await postBallotCard(turn, team, opened.value.vote.id);
+        return noticeCard(
+          `${turn.info.user.name} opened a vote.`,
+          'The ballot card is posted in this conversation: everyone votes there.',
+        );
+      },
+      () =>
+        Promise.resolve(noticeCard('The vote is open.', 'The ballot card is posted in this conversation.')),
+    ),
+    teamAction('ballot.view', false, (turn, team, data) => viewBallot(turn, team, data, false)),
+    teamAction('ballot.change', false, (turn, team, data) => viewBallot(turn, team, data, true)),
+    teamAction(
+      'ballot.submit',
+      true,
+      async (turn, team, data) => {
+        const parsed = voteIdData.safeParse(data);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const snapshot = await votes.snapshot(team, parsed.data.voteId);
+        if (!snapshot) return 'This vote is not in this team.';
+        const roster = await turn.roster();
+        if (!isOnRoster(roster, turn.info.user)) return 'Only members of this team can vote.';
+        const read = readBallotChoice(data, snapshot.stored.vote.settings, snapshot.stored.vote.candidates);
+        if (!read.ok) return personalView(turn, team, snapshot, { editing: true, error: read.message });
+        const cast = await votes.cast(
+          team,
+          parsed.data.voteId,
+          member(turn),
+          read.choice,
+          read.concern,
+          roster.length,
+        );
+        if (!cast.ok) {
+          const latest = (await votes.snapshot(team, parsed.data.voteId)) ?? snapshot;
+          return personalView(turn, team, latest, {
+            editing: latest.stored.vote.status === 'open',
+            error: cast.message,
+          });
+        }
+        deps.publisher.refresh(team, parsed.data.voteId);
+        const latest = (await votes.snapshot(team, parsed.data.voteId)) ?? snapshot;
+        if (cast.value.everyoneHasVoted) {
+          const closed = await votes.close(team, parsed.data.voteId, 'system', roster.length);
+          if (closed.ok) {
+            deps.publisher.refresh(team, parsed.data.voteId);
+            await turn.postCard(afterClose(closed.value));
+          }
+        }
+        return personalView(turn, team, latest, { editing: false, receipt: cast.value.receipt });
+      },
+      (turn, team, data) => viewBallot(turn, team, data, false),
+    ),
+    teamAction('vote.close', true, async (turn, team, data) => {
+      const parsed = voteIdData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      return closeNow(turn, team, parsed.data.voteId);
+    }),
+    teamAction(
+      'decision.announce',
+      true,
+      async (turn, team, data) => {
+        const parsed = announceData.safeParse(data);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const decided = await votes.announce(
+          team,
+          parsed.data.voteId,
+          member(turn),
+          parsed.data.rationale,
+          readConcernResponses(data),
+        );
+        if (!decided.ok) {
+          const snapshot = await votes.snapshot(team, parsed.data.voteId);
+          return snapshot?.stored.vote.status === 'closed'
+            ? facilitatorCloseCard(snapshot.stored.vote, { error: decided.message })
+            : decided.message;
+        }
+        await announce(turn, team, decided.value);
+        deps.publisher.refresh(team, parsed.data.voteId);
+        return noticeCard(
+          `Announced: ${decided.value.title.length > 0 ? 'the decision is posted below.' : ''}`,
+          'It is kept in the decision log.',
+        );
+      },
+      () => Promise.resolve(noticeCard('Announced.', 'The decision is posted in this conversation.')),
+    ),
+    teamAction('vote.runoff', true, async (turn, team, data) => {
+      const parsed = voteIdData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const runoff = await votes.runoff(team, parsed.data.voteId, member(turn));
+      if (!runoff.ok) return runoff.message;
+      await postBallotCard(turn, team, runoff.value.vote.id);
+      return noticeCard(
+        'Runoff opened among the tied candidates.',
+        'Its ballot card is posted in this conversation.',
+      );
+    }),
+    teamAction('vote.tiebreak', true, async (turn, team, data) => {
+      const parsed = tieBreakData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const resolved = await votes.tieBreak(
+        team,
+        parsed.data.voteId,
+        member(turn),
+        parsed.data.chosenId,
+        parsed.data.tieBreakReason,
+      );
+      if (!resolved.ok) {
+        const snapshot = await votes.snapshot(team, parsed.data.voteId);
+        return snapshot?.stored.vote.status === 'closed'
+          ? facilitatorCloseCard(snapshot.stored.vote, { error: resolved.message })
+          : resolved.message;
+      }
+      return facilitatorCloseCard(resolved.value);
+    }),
+    teamAction('vote.extend', true, async (turn, team, data) => {
+      const parsed = extendData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const extended = await votes.extend(team, parsed.data.voteId, member(turn), parsed.data.hours);
+      if (!extended.ok) return extended.message;
+      deps.publisher.refresh(team, parsed.data.voteId);
+      return noticeCard(
+        'The vote is open again.',
+        'Members can vote on the ballot card until the new closing time.',
+      );
+    }),
+    teamAction('decision.ack', true, async (turn, team, data) => {
+      const parsed = decisionIdData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const decision = await deps.decisions.get(team, parsed.data.decisionId);
+      if (!decision) return 'This decision is not in this team.';
+      const roster = await rosterOf(turn);
+      if (!isOnRoster(roster, turn.info.user))
+        return 'Only members of this team can acknowledge its decisions.';
+      const acknowledgedBy = await deps.acks.acknowledge(
+        team,
+        decision.id,
+        member(turn),
+        deps.clock.now().toISOString(),
+      );
+      const card = await deps.acks.card(team, decision.id);
+      if (card) {
+        deps.sender.request(`${team.tenantId}|${team.teamId}`, `ack|${decision.id}`, async () => {
+          const latest = await deps.acks.count(team, decision.id);
+          await deps.proactive.updateCard(
+            card.reference,
+            card.activityId,
+            announcementCard(decision, {
+              acknowledgedBy: latest,
+              teamSize: roster.length,
+              tabUrl: deps.tabUrl(team),
+            }),
+          );
+        });
+      }
+      return announcementCard(decision, {
+        acknowledgedBy,
+        teamSize: roster.length,
+        tabUrl: deps.tabUrl(team),
+      });
+    }),
+  ];
+
+  return { commands, actions };
+}

@@ -1,0 +1,267 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardAction, channelMessage, testUser, type TeamContext, type TestUser } from '../support/activities';
+import { startTestApp, type TestApp } from '../support/app-harness';
+import type { ConnectorCall } from '../support/loopback-connector';
+
+const alice = testUser('Alice Principal');
+const bob = testUser('Bob Teacher');
+const carol = testUser('Carol Coach');
+const outsider = testUser('Olivia Outsider');
+
+type Card = {
+  body: unknown[];
+  actions?: Array<{ title: string; verb?: string; data?: Record<string, unknown> }>;
+};
+
+function cardOf(call: ConnectorCall | undefined): Card {
+  const attachments = call?.body.attachments as Array<{ contentType: string; content: Card }> | undefined;
+  const card = attachments?.find(
+    (attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
+  if (!card) throw new Error(`no Adaptive Card in ${JSON.stringify(call?.body)}`);
+  return card.content;
+}
+
+/** Every action anywhere in a card (top level and inside ActionSets). */
+function actionsOf(card: unknown): Array<{ title: string; verb?: string; data?: Record<string, unknown> }> {
+  const found: Array<{ title: string; verb?: string; data?: Record<string, unknown> }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (
+        typeof record.type === 'string' &&
+        record.type.startsWith('Action.') &&
+        typeof record.title === 'string'
+      ) {
+        found.push(record as { title: string; verb?: string; data?: Record<string, unknown> });
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+describe('choosing one priority together', () => {
+  let app: TestApp;
+  let team: TeamContext;
+
+  beforeEach(async () => {
+    app = await startTestApp();
+    app.connector.setRoster('*', [alice, bob, carol]);
+    team = await app.installInTeam({ teamId: '19:lincoln@thread.tacv2', teamName: 'Lincoln Leadership' });
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const say = async (user: TestUser, text: string): Promise<ConnectorCall> => {
+    const before = app.connector.calls.length;
+    const result = await app.post(channelMessage(team, user, text));
+    expect(result.status).toBe(200);
+    const calls = await app.connector.waitFor((all) => all.length > before);
+    return calls[before] as ConnectorCall;
+  };
+
+  const press = async (
+    user: TestUser,
+    verb: string,
+    data: Record<string, unknown>,
+    replyToId?: string,
+  ): Promise<Card | string> => {
+    const result = await app.post(cardAction(team, user, verb, data, replyToId ? { replyToId } : {}));
+    expect(result.status).toBe(200);
+    const body = result.body as { statusCode: number; type: string; value: unknown };
+    return body.type === 'application/vnd.microsoft.card.adaptive'
+      ? (body.value as Card)
+      : String(body.value);
+  };
+
+  const text = (card: Card | string) => (typeof card === 'string' ? card : JSON.stringify(card));
+
+  const proposeThree = async () => {
+    await say(alice, 'propose Every student reads at grade level by spring');
+    await say(bob, 'propose Cut chronic absence in half');
+    await say(carol, 'propose Build a culture of peer observation');
+  };
+
+  const openVote = async (settings: Record<string, unknown> = {}) => {
+    const before = app.connector.calls.length;
+    const answer = await press(alice, 'vote.open', {
+      method: 'ranked-choice',
+      closesInHours: '48',
+      quorumPercent: '50',
+      ...settings,
+    });
+    expect(text(answer)).toContain('opened a vote');
+    const calls = await app.connector.waitFor((all) =>
+      all.some((call, index) => index >= before && JSON.stringify(call.body).includes('ballot.view')),
+    );
+    const ballotCall = calls
+      .slice(before)
+      .find((call) => JSON.stringify(call.body).includes('ballot.view')) as ConnectorCall;
+    const voteId = actionsOf(cardOf(ballotCall)).find((action) => action.verb === 'ballot.view')?.data
+      ?.voteId as string;
+    expect(voteId).toBeTruthy();
+    return { voteId, cardId: ballotCall.assignedId as string };
+  };
+
+  it('proposes candidates and lists them', async () => {
+    const reply = await say(alice, 'propose Every student reads at grade level by spring');
+    expect(JSON.stringify(cardOf(reply))).toContain('Every student reads at grade level by spring');
+    expect(actionsOf(cardOf(reply)).map((action) => action.title)).toEqual(
+      expect.arrayContaining(['Edit', 'Withdraw']),
+    );
+    await say(bob, 'propose Cut chronic absence in half');
+    const list = await say(carol, 'candidates');
+    expect(JSON.stringify(cardOf(list))).toContain('Cut chronic absence in half');
+    expect(actionsOf(cardOf(list)).map((action) => action.title)).toContain('Open a vote');
+  });
+
+  it('refuses a title over 140 characters and stores nothing', async () => {
+    const reply = await say(alice, `propose ${'x'.repeat(141)}`);
+    expect(reply.body.text).toContain('Nothing was added. title:');
+    const list = await say(alice, 'candidates');
+    expect(JSON.stringify(cardOf(list))).toContain('No candidates yet');
+  });
+
+  it('runs a ranked-choice vote from proposal to announced decision', async () => {
+    await proposeThree();
+    const setup = await say(alice, 'vote');
+    expect(JSON.stringify(cardOf(setup))).toContain('Open vote');
+    const { voteId, cardId } = await openVote();
+
+    const ids = (card: Card | string) => text(card);
+    const personal = await press(bob, 'ballot.view', { voteId }, cardId);
+    expect(ids(personal)).toContain('1st choice');
+    expect(ids(personal)).toContain('Submit ballot');
+
+    const candidates = actionsOf(await press(alice, 'vote.setup', {})); // a vote is open: answered with a message
+    expect(candidates).toEqual([]);
+
+    const list = JSON.parse(ids(personal)) as unknown;
+    const choiceIds: string[] = [];
+    JSON.stringify(list, (key, value: unknown) => {
+      if (key === 'choices' && Array.isArray(value))
+        for (const choice of value as Array<{ value: string }>) choiceIds.push(choice.value);
+      return value;
+    });
+    const [reads, absence, observation] = [...new Set(choiceIds)];
+    expect(reads && absence && observation).toBeTruthy();
+
+    const aliceBallot = await press(
+      alice,
+      'ballot.submit',
+      { voteId, rank1: reads, rank2: observation, concern: 'Tutoring needs funding' },
+      cardId,
+    );
+    expect(ids(aliceBallot)).toContain('Your ballot:');
+    expect(ids(aliceBallot)).toContain('Change ballot');
+    await press(bob, 'ballot.submit', { voteId, rank1: absence, rank2: reads }, cardId);
+    await press(carol, 'ballot.submit', { voteId, rank1: observation, rank2: reads }, cardId);
+    // Bob changes his mind: only his latest ballot counts.
+    const changed = await press(bob, 'ballot.submit', { voteId, rank1: reads }, cardId);
+    expect(ids(changed)).toContain('Your ballot:');
+
+    const closeAnswer = await press(alice, 'vote.close', { voteId }, cardId);
+    expect(ids(closeAnswer)).toContain('Announce decision');
+    expect(ids(closeAnswer)).toContain('Tutoring needs funding');
+    const concernInput = ids(closeAnswer).match(/"id":"(response_[^"]+)"/)?.[1] as string;
+
+    const before = app.connector.calls.length;
+    const announced = await press(
+      alice,
+      'decision.announce',
+      {
+        voteId,
+        rationale: 'Reading unlocks everything else.',
+        [concernInput]: 'We will apply for the literacy grant.',
+      },
+      cardId,
+    );
+    expect(ids(announced)).toContain('Announced');
+    const calls = await app.connector.waitFor((all) =>
+      all.slice(before).some((call) => JSON.stringify(call.body).includes('Decision: ')),
+    );
+    const announcement = JSON.stringify(
+      cardOf(calls.slice(before).find((call) => JSON.stringify(call.body).includes('Decision: '))),
+    );
+    expect(announcement).toContain('Every student reads at grade level by spring');
+    expect(announcement).toContain('Reading unlocks everything else');
+    expect(announcement).toContain('We will apply for the literacy grant');
+    expect(announcement).toContain('3 of 3');
+    expect(announcement).toContain('Cut chronic absence in half');
+    expect(announcement).toContain('Acknowledge');
+
+    // The shared ballot card is updated to closed for everyone.
+    await app.connector.waitFor(
+      (all) =>
+        all.some(
+          (call) =>
+            call.kind === 'update' &&
+            call.activityId === cardId &&
+            JSON.stringify(call.body).includes('Closed'),
+        ),
+      8_000,
+    );
+
+    const priority = await say(carol, 'priority');
+    expect(JSON.stringify(cardOf(priority))).toContain('Every student reads at grade level by spring');
+    expect(JSON.stringify(cardOf(priority))).toContain('Build a culture of peer observation');
+    const decisions = await say(carol, 'decisions');
+    expect(JSON.stringify(cardOf(decisions))).toContain('Every student reads at grade level by spring');
+
+    const api = (await fetch(`${app.baseUrl}/api/teams/${encodeURIComponent(team.teamId)}`, {
+      headers: { 'x-local-user-id': 'carol' },
+    }).then((r) => r.json())) as {
+      priority: { title: string } | null;
+      decisions: Array<{ title: string }>;
+    };
+    expect(api.priority?.title).toBe('Every student reads at grade level by spring');
+    expect(api.decisions.map((decision) => decision.title)).toEqual([
+      'Every student reads at grade level by spring',
+    ]);
+  });
+
+  it('refuses a second close, a late ballot, a non-member ballot and malformed data, changing nothing', async () => {
+    await proposeThree();
+    const { voteId, cardId } = await openVote();
+    expect(text(await press(outsider, 'ballot.submit', { voteId, rank1: 'x' }, cardId))).toBe(
+      'Only members of this team can vote.',
+    );
+    expect(text(await press(bob, 'ballot.submit', { voteId: 42 }, cardId))).toContain(
+      'voteId: Expected string',
+    );
+    const bad = await press(bob, 'ballot.submit', { voteId, rank1: 'not-a-candidate' }, cardId);
+    expect(text(bad)).toContain('is not a candidate');
+    expect(text(await press(bob, 'vote.close', { voteId }, cardId))).toBe(
+      'member: only the facilitator who opened this vote can do that',
+    );
+
+    await press(alice, 'vote.close', { voteId }, cardId);
+    expect(text(await press(alice, 'vote.close', { voteId }, cardId))).toBe(
+      'vote: this vote is already closed',
+    );
+    const late = await press(carol, 'ballot.submit', { voteId, rank1: 'x' }, cardId);
+    expect(text(late)).toContain('Closed');
+  });
+
+  it('gives a redelivered ballot (same invoke id) no second effect', async () => {
+    await proposeThree();
+    const { voteId, cardId } = await openVote();
+    const personal = text(await press(bob, 'ballot.view', { voteId }, cardId));
+    const first = personal.match(/"value":"([0-9a-f-]{36})"/)?.[1] as string;
+    const invoke = cardAction(
+      team,
+      bob,
+      'ballot.submit',
+      { voteId, rank1: first },
+      { replyToId: cardId, id: 'same-invoke' },
+    );
+    expect((await app.post(invoke)).status).toBe(200);
+    const again = await app.post(invoke);
+    expect(again.status).toBe(200);
+    expect(JSON.stringify(again.body)).toContain('Your ballot:');
+  });
+});
