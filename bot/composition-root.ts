@@ -17,6 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { createCandidateService } from './app/candidate-service';
 import { createVoteService } from './app/vote-service';
 import { createTeamOverview } from './app/team-overview';
+import { createScheduler } from './app/scheduler';
+import { createTableJobStore } from './storage/table-job-store';
+import { createCloseDueVote } from './teams/priority/close-due-vote';
 import { createTableAckStore } from './storage/table-ack-store';
 import {
   createTableBallotBox,
@@ -34,6 +37,10 @@ import { createRosterCache } from './teams/team-roster';
 export interface RunningServer {
   url: string;
   port: number;
+  /** Runs the jobs due now (the scheduler's timer does this every few seconds). */
+  runDueJobs(): Promise<number>;
+  /** Resolves when no card update is waiting to be sent. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +51,8 @@ export interface ServerOptions {
   /** Hooks for tests and benchmarks (a fault layer, a transaction counter) on the storage client. */
   storageClientOptions?: TableServiceClientOptions;
   tabDirectory?: string;
+  /** How often due jobs run; 0 turns the timer off (tests run them by hand). */
+  schedulerIntervalMs?: number;
 }
 
 const defaultTabDirectory = fileURLToPath(new URL('../tab/dist', import.meta.url));
@@ -57,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ledger = createTableActivityLedger(tables.table('activities'), () => clock.now());
 
   const newId = () => randomUUID();
+  const jobs = createTableJobStore(tables.table('jobs'));
   const candidateStore = createTableCandidateStore(tables.table('candidates'));
   const decisions = createTableDecisionLog(tables.table('decisions'));
   const teamState = createTableTeamStateStore(tables.table('teamstate'));
@@ -68,7 +78,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     teamState,
     clock,
     newId,
-    scheduleClose: () => Promise.resolve(),
+    scheduleClose: (team, voteId, closesAt) =>
+      jobs.schedule({
+        id: `close-vote|${team.tenantId}|${team.teamId}|${voteId}`,
+        kind: 'close-vote',
+        tenantId: team.tenantId,
+        teamId: team.teamId,
+        subjectId: voteId,
+        dueAt: closesAt,
+      }),
   });
   const rosters = createRosterCache({ ttlMs: 60_000, now: () => Date.now() });
   const sender = createCoalescingSender({
@@ -77,13 +95,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const adapter = createTeamsAdapter(config, logger);
   const proactive = createProactiveSender(adapter, config.bot?.appId ?? '', config.serviceUrlAllowlist);
+  const publisher = createBallotCardPublisher({ votes, sender, proactive, rosters, logger });
+  const scheduler = createScheduler({
+    jobs,
+    clock,
+    logger,
+    owner: `instance-${randomUUID()}`,
+    handlers: { 'close-vote': createCloseDueVote({ votes, proactive, rosters, publisher, logger }) },
+  });
   const priority = createPriorityHandlers({
     candidates: createCandidateService({ candidates: candidateStore, clock, newId }),
     votes,
     decisions,
     teamState,
     acks: createTableAckStore(tables.table('acks')),
-    publisher: createBallotCardPublisher({ votes, sender, proactive, rosters, logger }),
+    publisher,
     sender,
     proactive,
     clock,
@@ -116,6 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info('server listening', { url, localMode: config.localMode });
+  if (options.schedulerIntervalMs !== 0) scheduler.start(options.schedulerIntervalMs ?? 5_000);
   if (config.localMode) {
     logger.warn(
       'local mode: no Bot Framework or Teams SSO authentication; never expose this server beyond this machine',
@@ -124,11 +151,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    runDueJobs: () => scheduler.runDue(),
+    settle: () => sender.idle(),
+    close: async () => {
+      await scheduler.stop();
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 }
 

@@ -18,6 +18,10 @@ export interface TestApp {
   /** Adds the app to a team (conversationUpdate) and waits for the welcome card. */
   installInTeam(options: { teamId: string; teamName: string; tenantId?: string }): Promise<TeamContext>;
   team(options: { teamId: string; teamName: string; tenantId?: string }): TeamContext;
+  /** Runs the scheduler's due jobs now (its timer is off in tests). */
+  runDueJobs(): Promise<number>;
+  /** Waits until queued card updates have been sent. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger,
+    schedulerIntervalMs: 0,
     ...(options.tabDirectory ? { tabDirectory: options.tabDirectory } : {}),
   });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
@@ -81,6 +86,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     tablePrefix,
     post,
     team,
+    runDueJobs: () => server.runDueJobs(),
+    settle: () => server.settle(),
     async installInTeam(o) {
       const context = team(o);
       const before = connector.calls.length;
