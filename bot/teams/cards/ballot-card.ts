@@ -24,6 +24,7 @@ import {
   numberInput,
   numbered,
   ordinal,
+  plain,
   plainAction,
   plural,
   safe,
@@ -268,7 +269,7 @@ function ballotForm(vote: Vote, ballot: Ballot | null, detail: Detail): CardElem
 
 function methodInputs(vote: Vote, ballot: Ballot | null, detail: Detail): CardElement[] {
   const candidates = vote.candidates;
-  const label = (c: VoteCandidate) => safe(c.title, detail.titleMax);
+  const label = (c: VoteCandidate) => plain(c.title, detail.titleMax);
   switch (vote.settings.method) {
     case 'ranked-choice': {
       const ranking = ballot?.method === 'ranked-choice' ? ballot.ranking : [];

@@ -64,6 +64,14 @@ export function safe(text: string, max = Number.POSITIVE_INFINITY): string {
   return escapeCardText(clip(text, max));
 }
 
+/**
+ * User text for plain-text places (input labels, choice and toggle titles): Teams shows these as typed,
+ * without Markdown or template functions, so escaping would only show backslashes. Direction overrides go.
+ */
+export function plain(text: string, max = Number.POSITIVE_INFINITY): string {
+  return clip(text, max).replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
 /** The first `max` items and how many were left out. */
 export function limitList<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
   const shown = items.slice(0, max);

@@ -11,6 +11,7 @@ import {
   maxInputText,
   methodNames,
   numberInput,
+  plain,
   plainAction,
   safe,
   sectionHeading,
@@ -95,7 +96,7 @@ function announceForm(vote: ClosedVote, winnerId: string, titleOf: TitleOf, deta
         ]
       : []),
     ...vote.concerns.map((concern) =>
-      textInput(`response_${concern.id}`, safe(concern.text, detail.textMax), {
+      textInput(`response_${concern.id}`, plain(concern.text, detail.textMax), {
         required: true,
         multiline: true,
         maxLength: maxInputText,
@@ -124,7 +125,7 @@ function tieForms(
     choiceInput(
       'chosenId',
       'Winner',
-      tiedIds.map((id) => ({ title: safe(titleOf(id), detail.titleMax), value: id })),
+      tiedIds.map((id) => ({ title: plain(titleOf(id), detail.titleMax), value: id })),
       { required: true, placeholder: 'Choose a tied candidate' },
     ),
     textInput('tieBreakReason', 'How the tie was broken', {

@@ -65,7 +65,7 @@ export function renderedStrings(card: unknown): string[] {
   const strings: string[] = [];
   const walk = (value: unknown, key: string, parent: Node | null): void => {
     if (typeof value === 'string') {
-      if (!(key === 'value' && parent?.type === 'Input.Text')) strings.push(value);
+      if (!isPlainTextField(key, parent)) strings.push(value);
     } else if (Array.isArray(value)) value.forEach((item) => walk(item, key, parent));
     else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) walk(v, k, value as Node);
@@ -252,4 +252,17 @@ export function activePriority(title = 'Reading in grade 3'): Priority {
     endedAt: null,
     endReason: null,
   };
+}
+
+/**
+ * Fields Teams shows as typed, never as Markdown or templates: an Input.Text's value, input labels,
+ * and the titles of choices and toggles. User text there is kept readable rather than escaped.
+ */
+function isPlainTextField(key: string, parent: Node | null): boolean {
+  const type = typeof parent?.type === 'string' ? parent.type : '';
+  if (key === 'value' && type === 'Input.Text') return true;
+  if ((key === 'label' || key === 'errorMessage') && type.startsWith('Input.')) return true;
+  if (key === 'title' && (type === 'Input.Toggle' || (parent !== null && 'value' in parent && !type)))
+    return true;
+  return false;
 }
