@@ -24,6 +24,7 @@ import { createTableAckStore } from './storage/table-ack-store';
 import {
   createTableBallotBox,
   createTableCandidateStore,
+  createTableConsentBox,
   createTableDecisionLog,
   createTableTeamStateStore,
   createTableVoteStore,
@@ -32,6 +33,7 @@ import { createCoalescingSender } from './teams/outbound/coalescing-sender';
 import { createProactiveSender } from './teams/outbound/proactive';
 import { createBallotCardPublisher } from './teams/priority/ballot-card-publisher';
 import { createPriorityHandlers } from './teams/priority/priority-handlers';
+import { createConsentActions } from './teams/priority/consent-handlers';
 import { createRosterCache } from './teams/team-roster';
 
 export interface RunningServer {
@@ -72,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const teamState = createTableTeamStateStore(tables.table('teamstate'));
   const votes = createVoteService({
     votes: createTableVoteStore(tables.table('votes')),
+    consents: createTableConsentBox(tables.table('consents')),
     ballots: createTableBallotBox(tables.table('ballots')),
     candidates: candidateStore,
     decisions,
@@ -124,7 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     rosters,
     adapter,
-    ...priority,
+    commands: priority.commands,
+    actions: [...priority.actions, ...createConsentActions({ votes, publisher })],
   });
   const app = createHttpApp({
     config,

@@ -133,6 +133,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   name: 'appsettings'
   properties: {
     NODE_ENV: 'production'
+    HOST: '0.0.0.0'
     WEBSITE_RUN_FROM_PACKAGE: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
     PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'

@@ -1,6 +1,14 @@
 import type { Candidate } from '../domain/candidates';
 import type { Decision, Priority, WatchListEntry } from '../domain/decisions';
-import type { Ballot, CurrentBallots, Vote } from '../domain/voting';
+import type {
+  Ballot,
+  ConsentOutcome,
+  ConsentResponse,
+  ConsentResponses,
+  ConsentRound,
+  CurrentBallots,
+  Vote,
+} from '../domain/voting';
 import type { TeamRef, Versioned } from './team-ref';
 
 /** Where a vote's ballot card was posted, so it can be updated for everyone later. */
@@ -21,6 +29,14 @@ export interface StoredVote {
   counted: Record<string, string> | null;
   /** The decision announced from this vote, once announced. */
   decisionId: string | null;
+  /** The consent round on the winner, when the vote asks for one. */
+  consent: { round: ConsentRound; card: BallotCardRef | null; outcome: ConsentOutcome | null } | null;
+}
+
+/** Answers to consent rounds: one current answer per member and round. */
+export interface ConsentBox {
+  respond(team: TeamRef, roundId: string, response: ConsentResponse): Promise<void>;
+  responses(team: TeamRef, roundId: string): Promise<ConsentResponses>;
 }
 
 /** Proposed priorities of a team. */

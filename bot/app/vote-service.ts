@@ -9,11 +9,17 @@ import {
   fail,
   isDue,
   ok,
+  evaluateConsent,
+  openConsentRound,
   openVote,
   resolveTieByFacilitator,
+  respondToConsent,
   type Ballot,
   type BallotChoice,
   type ClosedVote,
+  type ConsentAnswer,
+  type ConsentOutcome,
+  type ConsentResponses,
   type CurrentBallots,
   type PriorityDispositionInput,
   type Result,
@@ -24,6 +30,7 @@ import type {
   BallotBox,
   BallotCardRef,
   CandidateStore,
+  ConsentBox,
   DecisionLog,
   StoredVote,
   TeamStateStore,
@@ -89,10 +96,33 @@ export interface VoteService {
   ): Promise<Result<ClosedVote>>;
   extend(team: TeamRef, voteId: string, memberId: string, hours: number): Promise<Result<StoredVote>>;
   isDue(snapshot: VoteSnapshot, teamSize: number): boolean;
+  /** Puts the winner (or the runner-up), possibly amended, to a consent round. */
+  startConsent(
+    team: TeamRef,
+    voteId: string,
+    memberId: string,
+    options: { candidateId?: string; amendment?: string },
+  ): Promise<Result<StoredVote>>;
+  attachConsentCard(team: TeamRef, voteId: string, card: BallotCardRef): Promise<void>;
+  consentSnapshot(team: TeamRef, voteId: string): Promise<ConsentSnapshot | null>;
+  respondConsent(
+    team: TeamRef,
+    voteId: string,
+    memberId: string,
+    answer: ConsentAnswer,
+    reason: string | null,
+  ): Promise<Result<ConsentResponses>>;
+  finishConsent(team: TeamRef, voteId: string, memberId: string): Promise<Result<ConsentOutcome>>;
+}
+
+export interface ConsentSnapshot {
+  stored: StoredVote & { vote: ClosedVote; consent: NonNullable<StoredVote['consent']> };
+  responses: ConsentResponses;
 }
 
 export interface VoteServiceDeps {
   votes: VoteStore;
+  consents: ConsentBox;
   ballots: BallotBox;
   candidates: CandidateStore;
   decisions: DecisionLog;
@@ -174,6 +204,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         closing: false,
         counted: null,
         decisionId: null,
+        consent: null,
       };
       await votes.create(team, stored);
       await moveAll(
@@ -272,12 +303,19 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         const existing = await decisions.get(team, stored.value.decisionId);
         if (existing) return ok(existing);
       }
+      const consent = stored.value.consent?.outcome ?? null;
+      if (vote.settings.consentRound && consent?.kind !== 'adopted') {
+        return fail(
+          'consent',
+          'this vote asks for a consent round: the winner must be adopted by consent before it is announced',
+        );
+      }
       const state = await teamState.get(team);
       const earlierVotes = await earlierVotesOf(team, vote);
       const decisionId = `decision-${vote.id}`;
       const decided = decidePriority({
         vote,
-        consent: null,
+        consent,
         decisionId,
         priorityId: `priority-${vote.id}`,
         rationale,
@@ -331,6 +369,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         closing: false,
         counted: null,
         decisionId: null,
+        consent: null,
       };
       await votes.create(team, next);
       const others = vote.candidates
@@ -371,6 +410,85 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       if (!saved.ok) return saved;
       await deps.scheduleClose(team, voteId, extended.value.closesAt);
       return ok(next);
+    },
+
+    async startConsent(team, voteId, memberId, options) {
+      const stored = await load(team, voteId);
+      if (!stored) return fail('voteId', 'no such vote in this team');
+      const allowed = onlyFacilitator(stored.value, memberId);
+      if (!allowed.ok) return allowed;
+      const vote = stored.value.vote;
+      if (vote.status !== 'closed' || !vote.settings.consentRound)
+        return fail('vote', 'this vote has no consent round');
+      if (stored.value.decisionId) return fail('vote', 'this decision is already announced');
+      const previous = stored.value.consent;
+      if (previous && previous.outcome === null)
+        return fail('consent', 'a consent round is already running on this vote');
+      if (previous?.outcome?.kind === 'adopted')
+        return fail('consent', 'the consent round already adopted the priority');
+      const round = openConsentRound({
+        id: deps.newId(),
+        vote,
+        ...(options.candidateId ? { candidateId: options.candidateId } : {}),
+        ...(options.amendment ? { amendment: options.amendment } : {}),
+        now: now(),
+      });
+      if (!round.ok) return round;
+      const next: StoredVote = {
+        ...stored.value,
+        consent: { round: round.value, card: null, outcome: null },
+      };
+      const saved = await save(team, next, stored.etag);
+      if (!saved.ok) return saved;
+      return ok(next);
+    },
+
+    async attachConsentCard(team, voteId, card) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const stored = await load(team, voteId);
+        const consent = stored?.value.consent;
+        if (!stored || !consent) return;
+        const saved = await save(team, { ...stored.value, consent: { ...consent, card } }, stored.etag);
+        if (saved.ok) return;
+      }
+      throw new Error(`could not record the consent card of vote ${voteId}`);
+    },
+
+    async consentSnapshot(team, voteId) {
+      const stored = await load(team, voteId);
+      const consent = stored?.value.consent;
+      if (!stored || !consent || stored.value.vote.status !== 'closed') return null;
+      const vote = stored.value.vote;
+      return {
+        stored: { ...stored.value, vote, consent },
+        responses: await deps.consents.responses(team, consent.round.id),
+      };
+    },
+
+    async respondConsent(team, voteId, memberId, answer, reason) {
+      const stored = await load(team, voteId);
+      const consent = stored?.value.consent;
+      if (!stored || !consent) return fail('voteId', 'no consent round on this vote');
+      if (consent.outcome) return fail('consent', 'this consent round is finished');
+      const current = await deps.consents.responses(team, consent.round.id);
+      const answered = respondToConsent(current, { memberId, answer, ...(reason ? { reason } : {}) }, now());
+      if (!answered.ok) return answered;
+      const response = answered.value.get(memberId);
+      if (response) await deps.consents.respond(team, consent.round.id, response);
+      return answered;
+    },
+
+    async finishConsent(team, voteId, memberId) {
+      const stored = await load(team, voteId);
+      const consent = stored?.value.consent;
+      if (!stored || !consent) return fail('voteId', 'no consent round on this vote');
+      const allowed = onlyFacilitator(stored.value, memberId);
+      if (!allowed.ok) return allowed;
+      if (consent.outcome) return ok(consent.outcome);
+      const outcome = evaluateConsent(consent.round, await deps.consents.responses(team, consent.round.id));
+      const saved = await save(team, { ...stored.value, consent: { ...consent, outcome } }, stored.etag);
+      if (!saved.ok) return saved;
+      return ok(outcome);
     },
 
     isDue: (snapshot, teamSize) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Candidate } from '../domain/candidates';
 import type { Decision, Priority, WatchListEntry } from '../domain/decisions';
-import type { Ballot, Vote } from '../domain/voting';
+import type { Ballot, ConsentOutcome, ConsentResponse, ConsentRound, Vote } from '../domain/voting';
 import type { StoredVote, TeamPriorityState } from '../app/priority-stores';
 
 // Schemas for documents read back from storage. Ballots and candidates are checked field by field;
@@ -47,7 +47,19 @@ const voteShape = z
 
 const voteSchema = z.custom<Vote>((value) => voteShape.safeParse(value).success, 'expected a vote');
 
-export const storedVoteSchema: z.ZodType<StoredVote> = z.object({
+const cardRef = z.object({
+  conversationId: z.string(),
+  activityId: z.string(),
+  reference: z.record(z.unknown()),
+});
+const consentRoundShape = z
+  .object({ id: z.string(), voteId: z.string(), candidateId: z.string() })
+  .passthrough();
+const consentOutcomeShape = z
+  .object({ kind: z.enum(['adopted', 'objected']), roundId: z.string(), candidateId: z.string() })
+  .passthrough();
+
+export const storedVoteSchema: z.ZodType<StoredVote, z.ZodTypeDef, unknown> = z.object({
   vote: voteSchema,
   card: z
     .object({ conversationId: z.string(), activityId: z.string(), reference: z.record(z.unknown()) })
@@ -55,6 +67,29 @@ export const storedVoteSchema: z.ZodType<StoredVote> = z.object({
   closing: z.boolean(),
   counted: z.record(z.string()).nullable(),
   decisionId: z.string().nullable(),
+  consent: z
+    .object({
+      round: z.custom<ConsentRound>(
+        (value) => consentRoundShape.safeParse(value).success,
+        'expected a consent round',
+      ),
+      card: cardRef.nullable(),
+      outcome: z
+        .custom<ConsentOutcome>(
+          (value) => consentOutcomeShape.safeParse(value).success,
+          'expected a consent outcome',
+        )
+        .nullable(),
+    })
+    .nullable()
+    .default(null),
+});
+
+export const consentResponseSchema: z.ZodType<ConsentResponse> = z.object({
+  memberId: z.string(),
+  answer: z.enum(['consent', 'stand-aside', 'object']),
+  reason: z.string().nullable(),
+  respondedAt: z.string(),
 });
 
 const decisionShape = z

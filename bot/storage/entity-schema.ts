@@ -6,7 +6,11 @@ export class CorruptEntityError extends Error {
 }
 
 /** Validates an entity read from a table; storage is an edge like any other. */
-export function parseEntity<T>(schema: z.ZodType<T>, entity: unknown, where: string): T {
+export function parseEntity<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  entity: unknown,
+  where: string,
+): T {
   const parsed = schema.safeParse(entity);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

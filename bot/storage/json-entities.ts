@@ -51,7 +51,7 @@ export interface JsonEntityTable<T> {
 export function createJsonEntityTable<T>(
   table: TableClient,
   name: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
 ): JsonEntityTable<T> {
   const toEntity = (
     partitionKey: string,

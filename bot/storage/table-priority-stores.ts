@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type {
   BallotBox,
+  ConsentBox,
   CandidateStore,
   DecisionLog,
   TeamStateStore,
@@ -12,6 +13,7 @@ import type { TeamRef } from '../app/team-ref';
 import type { Ballot } from '../domain/voting';
 import {
   ballotSchema,
+  consentResponseSchema,
   candidateSchema,
   decisionSchema,
   storedVoteSchema,
@@ -125,6 +127,25 @@ export function createTableTeamStateStore(table: TableClient): TeamStateStore {
     async save(team, state, etag) {
       if (etag === null) await rows.insert(teamPartition(team), 'priority', state);
       else await rows.replace(teamPartition(team), 'priority', state, etag);
+    },
+  };
+}
+
+/** Consent answers: one partition per round, one row per member (the latest answer replaces the earlier). */
+export function createTableConsentBox(table: TableClient): ConsentBox {
+  const rows = createJsonEntityTable(table, 'consents', consentResponseSchema);
+  const partition = (team: TeamRef, roundId: string) => tableKey(team.tenantId, team.teamId, roundId);
+  return {
+    async respond(team, roundId, response) {
+      const existing = await rows.get(partition(team, roundId), tableKey(response.memberId));
+      if (existing)
+        await rows.replace(partition(team, roundId), tableKey(response.memberId), response, existing.etag);
+      else await rows.insert(partition(team, roundId), tableKey(response.memberId), response);
+    },
+    async responses(team, roundId) {
+      return new Map(
+        (await rows.list(partition(team, roundId))).map((row) => [row.value.memberId, row.value]),
+      );
     },
   };
 }

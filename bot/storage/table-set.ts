@@ -15,6 +15,7 @@ export const tableNames = [
   'teamstate',
   'jobs',
   'acks',
+  'consents',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 

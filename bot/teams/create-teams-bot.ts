@@ -145,19 +145,39 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const botId = context.activity.recipient.id;
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
     if (!botWasAdded) return;
-    await once(info, context, async () => {
-      known.delete(`${info.tenantId}|${info.conversationId}`);
-      await remember(context, info);
+    known.delete(`${info.tenantId}|${info.conversationId}`);
+    await remember(context, info);
+    // One welcome per installation: the same install event may be redelivered or repeated by a client;
+    // the claim is given back when the app is removed, so a real reinstall is welcomed again.
+    const welcomeScope = `${info.tenantId}|${info.conversationId}`;
+    if (!(await deps.ledger.claim(welcomeScope, 'welcome'))) {
+      logger.info('install event for a conversation already welcomed', {
+        conversationId: info.conversationId,
+      });
+      return;
+    }
+    try {
       const installer = info.scope === 'personal' ? null : { id: info.user.id, name: info.user.name };
       await createBotTurn(context, info, deps.rosters).replyCard(
         welcomeCard({ commands: commandList(), installer, teamName: info.teamName }),
       );
-      logger.info('installed', {
-        tenantId: info.tenantId,
-        conversationId: info.conversationId,
-        scope: info.scope,
-      });
+    } catch (error: unknown) {
+      await deps.ledger.release(welcomeScope, 'welcome');
+      throw error;
+    }
+    logger.info('installed', {
+      tenantId: info.tenantId,
+      conversationId: info.conversationId,
+      scope: info.scope,
     });
+  });
+
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const info = infoOf(context);
+    const botId = context.activity.recipient.id;
+    if (!info || !(context.activity.membersRemoved ?? []).some((member) => member.id === botId)) return;
+    await deps.ledger.release(`${info.tenantId}|${info.conversationId}`, 'welcome');
+    logger.info('removed', { tenantId: info.tenantId, conversationId: info.conversationId });
   });
 
   app.adaptiveCards.actionExecute('help', async (context) => {

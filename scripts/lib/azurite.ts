@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,7 @@ async function startOn(port: number, location: string | undefined): Promise<Runn
   // Azurite drops small state files in its working folder even in memory; keep them out of the project.
   const cwd = location ?? mkdtempSync(join(tmpdir(), 'azurite-'));
   const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!location) child.once('exit', () => rmSync(cwd, { recursive: true, force: true }));
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -63,6 +63,19 @@ export const announceData = z
   .object({ voteId: id, rationale: z.string().max(1000, 'expected at most 1000 characters').default('') })
   .passthrough();
 
+export const consentStartData = z.object({
+  voteId: id,
+  candidateId: id.optional(),
+  amendment: optionalText(1000),
+});
+export const consentRespondData = z.object({
+  voteId: id,
+  answer: z.enum(['consent', 'stand-aside', 'object'], {
+    errorMap: () => ({ message: 'choose Consent, Stand aside or Object' }),
+  }),
+  reason: optionalText(1000),
+});
+
 export const tieBreakData = z.object({
   voteId: id,
   chosenId: id,

@@ -6,10 +6,13 @@ import type { CoalescingSender } from '../outbound/coalescing-sender';
 import { updateCardInTurn, type ProactiveSender } from '../outbound/proactive';
 import type { RosterCache } from '../team-roster';
 import { ballotCardView } from './ballot-views';
+import { consentSharedCard } from '../cards/consent-card';
+import { consentCardView } from './consent-handlers';
 
 /** Keeps each vote's shared ballot card current for everyone, through the coalescing, rate-limited sender. */
 export interface BallotCardPublisher {
   refresh(team: TeamRef, voteId: string): void;
+  refreshConsent(team: TeamRef, voteId: string): void;
 }
 
 export function createBallotCardPublisher(deps: {
@@ -20,6 +23,23 @@ export function createBallotCardPublisher(deps: {
   logger: Logger;
 }): BallotCardPublisher {
   return {
+    refreshConsent(team, voteId) {
+      deps.sender.request(`${team.tenantId}|${team.teamId}`, `consent|${voteId}`, async () => {
+        const snapshot = await deps.votes.consentSnapshot(team, voteId);
+        const card = snapshot?.stored.consent.card;
+        if (!snapshot || !card) return;
+        await deps.proactive.run(card.reference, async (context) => {
+          const roster = await deps.rosters
+            .membersOfTeam(context, team.tenantId, team.teamId)
+            .catch(() => []);
+          await updateCardInTurn(
+            context,
+            card.activityId,
+            consentSharedCard(consentCardView(snapshot, roster)),
+          );
+        });
+      });
+    },
     refresh(team, voteId) {
       deps.sender.request(`${team.tenantId}|${team.teamId}`, `ballot|${voteId}`, async () => {
         // Rendered when sent, not when asked, so the last update always shows the latest state.

@@ -1,7 +1,7 @@
 import type { DueJob } from '../../app/job-store';
 import type { VoteService } from '../../app/vote-service';
 import type { Logger } from '../../support/logger';
-import { facilitatorCloseCard } from '../cards/close-vote-card';
+import { closeCardFor } from './close-card-for';
 import type { ProactiveSender } from '../outbound/proactive';
 import type { RosterCache } from '../team-roster';
 import type { BallotCardPublisher } from './ballot-card-publisher';
@@ -35,7 +35,7 @@ export function createCloseDueVote(deps: {
       const closed = await deps.votes.close(team, job.subjectId, 'system', teamSize);
       if (!closed.ok) return;
       deps.publisher.refresh(team, job.subjectId);
-      await deps.proactive.postCard(card.reference, facilitatorCloseCard(closed.value));
+      await deps.proactive.postCard(card.reference, closeCardFor({ ...snapshot.stored, vote: closed.value }));
     });
   };
 }

@@ -12,7 +12,6 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import { announcementCard } from '../cards/announcement-card';
 import { ballotClosedCard, ballotPersonalCard, ballotSharedCard } from '../cards/ballot-card';
 import { candidateCard, candidateEditCard, candidateListCard } from '../cards/candidate-card';
-import { facilitatorCloseCard } from '../cards/close-vote-card';
 import { noticeCard } from '../cards/notice-card';
 import { decisionsCard, priorityCard } from '../cards/priority-card';
 import { voteSetupCard } from '../cards/vote-setup-card';
@@ -34,6 +33,7 @@ import {
 } from './action-data';
 import type { BallotCardPublisher } from './ballot-card-publisher';
 import { ballotCardView } from './ballot-views';
+import { closeCardFor } from './close-card-for';
 import { needsTeamMessage, teamOf } from './team-of';
 
 export interface PriorityHandlerDeps {
@@ -111,7 +111,27 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   };
 
   /** After a close: the facilitator's next step, posted where the vote is so they find it. */
-  const afterClose = (closed: ClosedVote) => facilitatorCloseCard(closed);
+  const afterClose = (closed: ClosedVote) =>
+    closeCardFor({
+      vote: closed,
+      card: null,
+      closing: false,
+      counted: null,
+      decisionId: null,
+      consent: null,
+    });
+
+  /** The facilitator's card again, with an error on top, while the vote is closed; else just the message. */
+  const closeCardOrMessage = async (
+    team: TeamRef,
+    voteId: string,
+    message: string,
+  ): Promise<AdaptiveCard | string> => {
+    const stored = (await votes.snapshot(team, voteId))?.stored;
+    return stored && stored.vote.status === 'closed'
+      ? closeCardFor({ ...stored, vote: stored.vote }, message)
+      : message;
+  };
 
   const closeNow = async (turn: BotTurn, team: TeamRef, voteId: string): Promise<AdaptiveCard | string> => {
     const roster = await rosterOf(turn);
@@ -432,12 +452,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           parsed.data.rationale,
           readConcernResponses(data),
         );
-        if (!decided.ok) {
-          const snapshot = await votes.snapshot(team, parsed.data.voteId);
-          return snapshot?.stored.vote.status === 'closed'
-            ? facilitatorCloseCard(snapshot.stored.vote, { error: decided.message })
-            : decided.message;
-        }
+        if (!decided.ok) return closeCardOrMessage(team, parsed.data.voteId, decided.message);
         await announce(turn, team, decided.value);
         deps.publisher.refresh(team, parsed.data.voteId);
         return noticeCard(
@@ -468,13 +483,8 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
         parsed.data.chosenId,
         parsed.data.tieBreakReason,
       );
-      if (!resolved.ok) {
-        const snapshot = await votes.snapshot(team, parsed.data.voteId);
-        return snapshot?.stored.vote.status === 'closed'
-          ? facilitatorCloseCard(snapshot.stored.vote, { error: resolved.message })
-          : resolved.message;
-      }
-      return facilitatorCloseCard(resolved.value);
+      if (!resolved.ok) return closeCardOrMessage(team, parsed.data.voteId, resolved.message);
+      return afterClose(resolved.value);
     }),
     teamAction('vote.extend', true, async (turn, team, data) => {
       const parsed = extendData.safeParse(data);

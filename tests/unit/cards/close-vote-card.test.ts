@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { BallotInput } from '../../../bot/domain/voting';
+import {
+  evaluateConsent,
+  openConsentRound,
+  respondToConsent,
+  type BallotInput,
+  type ClosedVote,
+  type ConsentOutcome,
+  type ConsentResponseInput,
+  type ConsentResponses,
+} from '../../../bot/domain/voting';
 import { facilitatorCloseCard } from '../../../bot/teams/cards/close-vote-card';
 import {
   EVIL,
   action,
+  at,
   buttonTitles,
+  bytes,
   candidate,
   close,
   expectNoUnescapedUserText,
@@ -15,6 +26,7 @@ import {
   manyCandidates,
   openTestVote,
   ranked,
+  unwrap,
   visibleText,
 } from './card-kit';
 
@@ -123,5 +135,183 @@ describe('facilitatorCloseCard', () => {
     expectValidCard(card);
     const responses = [...inputs(card).keys()].filter((id) => id.startsWith('response_'));
     expect(responses).toHaveLength(25);
+  });
+});
+
+/** A decided vote that asks for a consent round: A wins, B is the runner-up. */
+function consentVote(
+  candidates = [candidate('A', 'A'), candidate('B', 'B'), candidate('C', 'C')],
+): ClosedVote {
+  return close(openTestVote({ consentRound: true }, candidates), ranked(['A', 'B'], ['A', 'B'], ['B', 'C']));
+}
+
+/** The outcome of a consent round on `candidateId` with these answers. */
+function consentOutcome(
+  vote: ClosedVote,
+  answers: readonly ConsentResponseInput[],
+  round: { candidateId?: string; amendment?: string } = {},
+): ConsentOutcome {
+  const opened = unwrap(openConsentRound({ id: 'round-1', vote, now: at(150), ...round }));
+  const responses = answers.reduce<ConsentResponses>(
+    (current, answer, i) => unwrap(respondToConsent(current, answer, at(200 + i))),
+    new Map(),
+  );
+  return evaluateConsent(opened, responses);
+}
+
+function objected(outcome: ConsentOutcome): ConsentOutcome & { kind: 'objected' } {
+  if (outcome.kind !== 'objected') throw new Error('expected objections');
+  return outcome;
+}
+
+describe('facilitatorCloseCard with a consent round', () => {
+  it('without the option: the announce form as before, noting the consent round', () => {
+    const card = facilitatorCloseCard(consentVote());
+    expectValidCard(card);
+    expect(buttonTitles(card)).toEqual(['Announce decision']);
+    expect(visibleText(card)).toContain('This vote asks for a consent round on the winner first.');
+  });
+
+  it('needed: Start consent round instead of the announce form', () => {
+    const card = facilitatorCloseCard(consentVote(), { consent: { state: 'needed' } });
+    expectValidCard(card);
+    expect(visibleText(card)).toContain('Winner: A');
+    expect(visibleText(card)).toContain(
+      'This vote asks for a consent round on the winner before it is announced.',
+    );
+    expect(buttonTitles(card)).toEqual(['Start consent round']);
+    expect(action(card, 'Start consent round')).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'consent.start',
+      data: { voteId: 'vote-1' },
+      associatedInputs: 'none',
+    });
+    expect(inputs(card).size).toBe(0);
+  });
+
+  it('adopted: Adopted by consent, the amendment, then the announce form', () => {
+    const vote = consentVote();
+    const outcome = consentOutcome(
+      vote,
+      [
+        { memberId: 'm1', answer: 'consent' },
+        { memberId: 'm2', answer: 'stand-aside' },
+      ],
+      { amendment: 'A, for grades 1 to 3' },
+    );
+    const card = facilitatorCloseCard(vote, { consent: { state: 'adopted', outcome } });
+    expectValidCard(card);
+    const text = visibleText(card);
+    expect(text).toContain('Adopted by consent: A (1 consent, 1 stand aside, no objections)');
+    expect(text).toContain('As amended: A, for grades 1 to 3');
+    expect(text).not.toContain('asks for a consent round');
+    expect(text.indexOf('Adopted by consent')).toBeLessThan(text.indexOf('Announce the decision'));
+    expect(buttonTitles(card)).toEqual(['Announce decision']);
+    expect(action(card, 'Announce decision')).toMatchObject({
+      verb: 'decision.announce',
+      data: { voteId: 'vote-1' },
+    });
+    expect(input(card, 'rationale')).toMatchObject({ isRequired: true });
+  });
+
+  it('adopted without an amendment says nothing about one', () => {
+    const vote = consentVote();
+    const outcome = consentOutcome(vote, [{ memberId: 'm1', answer: 'consent' }], { candidateId: 'B' });
+    const card = facilitatorCloseCard(vote, { consent: { state: 'adopted', outcome } });
+    expect(visibleText(card)).toContain('Adopted by consent: B');
+    expect(visibleText(card)).not.toContain('As amended');
+  });
+
+  it('objected: the reasons, the amend form and Put the runner-up to consent', () => {
+    const vote = consentVote();
+    const outcome = objected(
+      consentOutcome(vote, [
+        { memberId: 'm1', answer: 'object', reason: 'No time this term' },
+        { memberId: 'm2', answer: 'object', reason: 'Grade 5 needs it more' },
+        { memberId: 'm3', answer: 'consent' },
+      ]),
+    );
+    const card = facilitatorCloseCard(vote, { consent: { state: 'objected', outcome, runnerUpId: 'B' } });
+    expectValidCard(card);
+    const text = visibleText(card);
+    expect(text).toContain('Objections to A (2)');
+    expect(text).toContain('No time this term');
+    expect(text).toContain('Grade 5 needs it more');
+    expect(text).toContain('Runner-up: B');
+    expect(buttonTitles(card)).toEqual(['Re-run with amendment', 'Put the runner-up to consent']);
+    expect(input(card, 'amendment')).toMatchObject({
+      type: 'Input.Text',
+      label: 'Amended priority',
+      maxLength: 1000,
+      isMultiline: true,
+      isRequired: true,
+    });
+    expect(action(card, 'Re-run with amendment')).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'consent.start',
+      data: { voteId: 'vote-1' },
+      associatedInputs: 'auto',
+    });
+    expect(action(card, 'Put the runner-up to consent')).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'consent.start',
+      data: { voteId: 'vote-1', candidateId: 'B' },
+      associatedInputs: 'none',
+    });
+    expect(inputs(card).has('rationale')).toBe(false);
+  });
+
+  it('objected with no runner-up: only the amend form', () => {
+    const vote = consentVote();
+    const outcome = objected(
+      consentOutcome(vote, [{ memberId: 'm1', answer: 'object', reason: 'No' }], { amendment: 'A, smaller' }),
+    );
+    const card = facilitatorCloseCard(vote, { consent: { state: 'objected', outcome, runnerUpId: null } });
+    expectValidCard(card);
+    expect(visibleText(card)).toContain('As amended: A, smaller');
+    expect(visibleText(card)).not.toContain('Runner-up');
+    expect(buttonTitles(card)).toEqual(['Re-run with amendment']);
+  });
+
+  it('escapes titles, amendments and reasons', () => {
+    const vote = consentVote([candidate('A', EVIL), candidate('B', `B ${EVIL}`), candidate('C', 'C')]);
+    const adopted = consentOutcome(vote, [{ memberId: 'm1', answer: 'consent', reason: EVIL }], {
+      amendment: EVIL,
+    });
+    const against = objected(
+      consentOutcome(vote, [{ memberId: 'm1', answer: 'object', reason: EVIL }], { amendment: EVIL }),
+    );
+    for (const card of [
+      facilitatorCloseCard(vote, { consent: { state: 'needed' }, error: EVIL }),
+      facilitatorCloseCard(vote, { consent: { state: 'adopted', outcome: adopted } }),
+      facilitatorCloseCard(vote, { consent: { state: 'objected', outcome: against, runnerUpId: 'B' } }),
+    ]) {
+      expectValidCard(card);
+      expectNoUnescapedUserText(card);
+    }
+  });
+
+  it('stays under 28 KB with 30 long candidates and 200 long objections, cut with "and N more"', () => {
+    const candidates = manyCandidates();
+    const vote = close(
+      openTestVote({ consentRound: true }, candidates),
+      ranked(['c1', 'c2'], ['c1', 'c2'], ['c2']),
+    );
+    const outcome = objected(
+      consentOutcome(
+        vote,
+        Array.from({ length: 200 }, (_, i) => ({
+          memberId: `m${i}`,
+          answer: 'object' as const,
+          reason: longText(`reason ${i}`),
+        })),
+        { amendment: longText('amendment') },
+      ),
+    );
+    const card = facilitatorCloseCard(vote, { consent: { state: 'objected', outcome, runnerUpId: 'c2' } });
+    expectValidCard(card);
+    expect(bytes(card)).toBeLessThan(28 * 1024);
+    expect(visibleText(card)).toMatch(/and \d+ more/);
+    expect(buttonTitles(card)).toEqual(['Re-run with amendment', 'Put the runner-up to consent']);
   });
 });

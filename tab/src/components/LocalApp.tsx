@@ -1,0 +1,84 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '@fluentui/react-components';
+import { createApiClient } from '../api';
+import {
+  localUser,
+  readLocalParams,
+  writeLocalParams,
+  type LocalParams,
+  type LocalUser,
+} from '../local-params';
+import type { ThemeName } from '../theme';
+import { LocalBanner } from './LocalBanner';
+import { LocalToolbar } from './LocalToolbar';
+import { PageHeader } from './PageHeader';
+import { TeamHome } from './TeamHome';
+import { TeamPicker } from './TeamPicker';
+
+interface LocalAppProps {
+  theme: ThemeName;
+  onThemeChange: (theme: ThemeName) => void;
+}
+
+/** A plain browser: the team and the user come from the URL, or from the picker when the URL lacks them. */
+export function LocalApp({ theme, onThemeChange }: LocalAppProps) {
+  const [params, setParams] = useState<LocalParams>(() => readLocalParams());
+  const user = localUser(params);
+  const userId = user?.userId ?? null;
+  const userName = user?.userName ?? null;
+  const api = useMemo(
+    () => (userId && userName ? createApiClient({ kind: 'local', userId, userName }) : null),
+    [userId, userName],
+  );
+
+  const changeTheme = useCallback(
+    (next: ThemeName) => {
+      writeLocalParams({ theme: next });
+      onThemeChange(next);
+    },
+    [onThemeChange],
+  );
+
+  const choose = useCallback((choice: { teamId: string } & LocalUser) => {
+    writeLocalParams({ team: choice.teamId, user: choice.userId, userName: choice.userName });
+    setParams((current) => ({ ...current, ...choice }));
+  }, []);
+
+  const switchTeam = useCallback(() => {
+    writeLocalParams({ team: null, user: null });
+    setParams((current) => ({ ...current, teamId: null, userId: null }));
+  }, []);
+
+  if (!params.teamId || !api || !userName) {
+    return (
+      <>
+        <PageHeader
+          title="Choose a team and your name"
+          notice={<LocalBanner />}
+          tools={<LocalToolbar theme={theme} onThemeChange={changeTheme} />}
+        />
+        <main>
+          <TeamPicker
+            initialTeamId={params.teamId}
+            initialUserName={params.userName}
+            fixedUserId={params.userId}
+            onChoose={choose}
+          />
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <TeamHome
+      api={api}
+      teamId={params.teamId}
+      fallbackName={null}
+      notice={<LocalBanner />}
+      tools={
+        <LocalToolbar theme={theme} onThemeChange={changeTheme} userName={userName} onSwitch={switchTeam} />
+      }
+      errorActions={<Button onClick={switchTeam}>Choose another team</Button>}
+    />
+  );
+}
