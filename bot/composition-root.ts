@@ -34,6 +34,9 @@ import { createProactiveSender } from './teams/outbound/proactive';
 import { createBallotCardPublisher } from './teams/priority/ballot-card-publisher';
 import { createPriorityHandlers } from './teams/priority/priority-handlers';
 import { createConsentActions } from './teams/priority/consent-handlers';
+import { createTeamChoice } from './teams/priority/team-choice';
+import { createTeamResolver } from './teams/priority/team-of';
+import { createTablePreferenceStore } from './storage/table-preference-store';
 import { createRosterCache } from './teams/team-roster';
 
 export interface RunningServer {
@@ -98,6 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const adapter = createTeamsAdapter(config, logger);
   const proactive = createProactiveSender(adapter, config.bot?.appId ?? '', config.serviceUrlAllowlist);
+  const preferences = createTablePreferenceStore(tables.table('preferences'));
+  const resolveTeam = createTeamResolver(preferences);
   const publisher = createBallotCardPublisher({ votes, sender, proactive, rosters, logger });
   const scheduler = createScheduler({
     jobs,
@@ -117,7 +122,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     proactive,
     clock,
     tabUrl: (team) => `${config.publicUrl}/tab/?team=${encodeURIComponent(team.teamId)}`,
+    resolveTeam,
+    teams,
   });
+  const teamChoice = createTeamChoice({ teams, preferences });
   const bot = createTeamsBot({
     config,
     teams,
@@ -127,8 +135,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     rosters,
     adapter,
-    commands: priority.commands,
-    actions: [...priority.actions, ...createConsentActions({ votes, publisher })],
+    commands: [...priority.commands, teamChoice.command],
+    actions: [
+      ...priority.actions,
+      ...createConsentActions({ votes, publisher, resolveTeam }),
+      teamChoice.action,
+    ],
   });
   const app = createHttpApp({
     config,

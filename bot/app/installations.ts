@@ -21,6 +21,8 @@ export interface TeamRecord {
   name: string;
   installedAt: string;
   installedBy: string | null;
+  /** The channel where decisions are also announced, when the team set one. */
+  announcementsChannelId?: string | null;
 }
 
 /** Conversation references, one per channel, group chat or personal chat. */
@@ -32,9 +34,17 @@ export interface ConversationStore {
 
 /** Teams the bot is installed in. */
 export interface TeamStore {
-  /** Inserts the team, or renames it, keeping the first install's time and installer. */
-  recordInstall(team: TeamRecord): Promise<TeamRecord>;
+  /**
+   * Inserts the team, or renames it, keeping the first install's time and installer. A null name
+   * (most activities do not carry it) keeps the stored one.
+   */
+  recordInstall(
+    team: Omit<TeamRecord, 'name' | 'announcementsChannelId'> & { name: string | null },
+  ): Promise<TeamRecord>;
   get(tenantId: string, teamId: string): Promise<TeamRecord | null>;
   /** Every known team; only the local-mode picker uses this. */
   listAll(limit: number): Promise<TeamRecord[]>;
+  setAnnouncementsChannel(tenantId: string, teamId: string, channelId: string | null): Promise<void>;
+  /** The teams of one tenant, for choosing a team in personal chat. */
+  listInTenant(tenantId: string, limit: number): Promise<TeamRecord[]>;
 }

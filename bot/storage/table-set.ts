@@ -16,6 +16,7 @@ export const tableNames = [
   'jobs',
   'acks',
   'consents',
+  'preferences',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 

@@ -11,6 +11,7 @@ const teamEntity = z.object({
   name: z.string(),
   installedAt: z.string(),
   installedBy: z.string().nullable().optional(),
+  announcementsChannelId: z.string().nullable().optional(),
 });
 
 /** Teams in Table Storage: PartitionKey = tenant, RowKey = team. */
@@ -23,6 +24,7 @@ export function createTableTeamStore(table: TableClient): TeamStore {
       name: e.name,
       installedAt: e.installedAt,
       installedBy: e.installedBy ?? null,
+      announcementsChannelId: e.announcementsChannelId || null,
     };
   };
   const get = async (tenantId: string, teamId: string): Promise<TeamRecord | null> => {
@@ -35,19 +37,39 @@ export function createTableTeamStore(table: TableClient): TeamStore {
   };
   return {
     get,
-    async recordInstall(team) {
-      const keys = { partitionKey: tableKey(team.tenantId), rowKey: tableKey(team.teamId) };
+    async recordInstall(install) {
+      const keys = { partitionKey: tableKey(install.tenantId), rowKey: tableKey(install.teamId) };
+      const team = { ...install, name: install.name ?? 'Your team', announcementsChannelId: null };
       try {
-        await table.createEntity({ ...keys, ...team });
+        await table.createEntity({ ...keys, ...team, announcementsChannelId: '' });
         return team;
       } catch (error: unknown) {
         if (!isRestErrorWithStatus(error, 409)) throw error;
       }
-      // Installed before: keep who installed it first, only follow a rename.
-      await table.updateEntity({ ...keys, name: team.name }, 'Merge');
+      // Installed before: keep who installed it first; follow a rename only when the activity names the team.
+      if (install.name !== null) await table.updateEntity({ ...keys, name: install.name }, 'Merge');
       const stored = await get(team.tenantId, team.teamId);
       if (!stored) throw new Error('team vanished while recording its install');
       return stored;
+    },
+    async setAnnouncementsChannel(tenantId, teamId, channelId) {
+      await table.updateEntity(
+        {
+          partitionKey: tableKey(tenantId),
+          rowKey: tableKey(teamId),
+          announcementsChannelId: channelId ?? '',
+        },
+        'Merge',
+      );
+    },
+    async listInTenant(tenantId, limit) {
+      const teams: TeamRecord[] = [];
+      const filter = odata`PartitionKey eq ${tableKey(tenantId)}`;
+      for await (const entity of table.listEntities({ queryOptions: { filter } })) {
+        teams.push(toRecord(entity));
+        if (teams.length >= limit) break;
+      }
+      return teams;
     },
     async listAll(limit) {
       const teams: TeamRecord[] = [];

@@ -17,6 +17,8 @@ export interface BotTurn {
   /** The message a pressed card belongs to (invokes only). */
   cardActivityId: string | null;
   roster(): Promise<TeamMember[]>;
+  /** The members of a team by id, from any conversation (personal chat included). */
+  rosterOfTeam(teamId: string): Promise<TeamMember[]>;
   replyText(text: string): Promise<void>;
   replyCard(card: AdaptiveCard): Promise<string | undefined>;
   /** Posts a new card into this conversation and says where it is. */
@@ -33,6 +35,7 @@ export function createBotTurn(context: TurnContext, info: ConversationInfo, rost
     info,
     cardActivityId: context.activity.type === 'invoke' ? (context.activity.replyToId ?? null) : null,
     roster: () => rosters.membersOf(context, info),
+    rosterOfTeam: (teamId) => rosters.membersOfTeam(context, info.tenantId, teamId),
     async replyText(text) {
       await context.sendActivity(MessageFactory.text(text));
     },

@@ -100,7 +100,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       await deps.teams.recordInstall({
         tenantId: info.tenantId,
         teamId: info.teamId,
-        name: info.teamName ?? 'Your team',
+        name: info.teamName,
         installedAt: deps.clock.now().toISOString(),
         installedBy: info.user.aadObjectId ?? info.user.id,
       });

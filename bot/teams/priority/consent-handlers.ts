@@ -9,7 +9,7 @@ import { isOnRoster } from '../team-roster';
 import { consentRespondData, consentStartData, firstIssue, voteIdData } from './action-data';
 import type { BallotCardPublisher } from './ballot-card-publisher';
 import { closeCardFor } from './close-card-for';
-import { teamOf, needsTeamMessage } from './team-of';
+import { needsTeamMessage, type TeamResolver } from './team-of';
 
 /** What the consent cards may show now. */
 export function consentCardView(snapshot: ConsentSnapshot, roster: readonly TeamMember[]): ConsentCardView {
@@ -31,13 +31,14 @@ export function consentCardView(snapshot: ConsentSnapshot, roster: readonly Team
 export function createConsentActions(deps: {
   votes: VoteService;
   publisher: BallotCardPublisher;
+  resolveTeam: TeamResolver;
 }): CardAction[] {
   const { votes } = deps;
   const withTeam = async (
     turn: BotTurn,
     run: (team: TeamRef) => Promise<Awaited<ReturnType<CardAction['run']>>>,
   ) => {
-    const team = teamOf(turn.info);
+    const team = await deps.resolveTeam(turn);
     return team ? run(team) : needsTeamMessage;
   };
   const personal = async (

@@ -1,4 +1,5 @@
 import type { AckStore } from '../../app/ack-store';
+import type { TeamStore } from '../../app/installations';
 import type { CandidateService } from '../../app/candidate-service';
 import type { DecisionLog, TeamStateStore } from '../../app/priority-stores';
 import type { TeamRef } from '../../app/team-ref';
@@ -34,7 +35,7 @@ import {
 import type { BallotCardPublisher } from './ballot-card-publisher';
 import { ballotCardView } from './ballot-views';
 import { closeCardFor } from './close-card-for';
-import { needsTeamMessage, teamOf } from './team-of';
+import { needsTeamMessage, type TeamResolver } from './team-of';
 
 export interface PriorityHandlerDeps {
   candidates: CandidateService;
@@ -48,7 +49,12 @@ export interface PriorityHandlerDeps {
   clock: Clock;
   /** Link to the tab for a team, or null when there is no tab to open. */
   tabUrl: (team: TeamRef) => string | null;
+  resolveTeam: TeamResolver;
+  teams: TeamStore;
 }
+
+const personalVoteMessage =
+  "Open and close votes in your team's channel (mention me there), so everyone sees the ballot card.";
 
 /** The commands and card actions of choosing one priority together. */
 export function createPriorityHandlers(deps: PriorityHandlerDeps): {
@@ -62,7 +68,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     run: (team: TeamRef) => Promise<T>,
     orElse: (message: string) => Promise<T> | T,
   ): Promise<T> => {
-    const team = teamOf(turn.info);
+    const team = await deps.resolveTeam(turn);
     return team ? run(team) : await orElse(needsTeamMessage);
   };
   const member = (turn: BotTurn) => turn.info.user.id;
@@ -150,6 +156,10 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     });
     const posted = await turn.postCard(card);
     await deps.acks.saveCard(team, decision.id, posted);
+    // The team may also want its decisions in an announcements channel, as a new post there.
+    const channelId = (await deps.teams.get(team.tenantId, team.teamId))?.announcementsChannelId ?? null;
+    if (channelId && channelId !== turn.info.channelId)
+      await deps.proactive.postToChannel(posted.reference, channelId, card);
   };
 
   const commands: BotCommand[] = [
@@ -202,46 +212,50 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       usage: 'vote',
       description: 'Open a vote over the open candidates (you become its facilitator)',
       run: (turn) =>
-        withTeam(
-          turn,
-          async (team) => {
-            if ((await votes.openVotes(team)).length > 0) {
-              await turn.replyText(
-                'A vote is already open in this team: vote on its card, or its facilitator can close it.',
-              );
-              return;
-            }
-            const open = await candidates.open(team);
-            if (open.length < 2) {
-              await turn.replyText(
-                'A vote needs at least two open candidates. Propose more first: propose <text>',
-              );
-              return;
-            }
-            await turn.replyCard(await setupCard(team));
-          },
-          (message) => turn.replyText(message),
-        ),
+        turn.info.scope === 'personal'
+          ? turn.replyText(personalVoteMessage)
+          : withTeam(
+              turn,
+              async (team) => {
+                if ((await votes.openVotes(team)).length > 0) {
+                  await turn.replyText(
+                    'A vote is already open in this team: vote on its card, or its facilitator can close it.',
+                  );
+                  return;
+                }
+                const open = await candidates.open(team);
+                if (open.length < 2) {
+                  await turn.replyText(
+                    'A vote needs at least two open candidates. Propose more first: propose <text>',
+                  );
+                  return;
+                }
+                await turn.replyCard(await setupCard(team));
+              },
+              (message) => turn.replyText(message),
+            ),
     },
     {
       name: 'close',
       usage: 'close',
       description: 'Close the open vote (its facilitator only)',
       run: (turn) =>
-        withTeam(
-          turn,
-          async (team) => {
-            const [open] = await votes.openVotes(team);
-            if (!open) {
-              await turn.replyText('There is no open vote to close.');
-              return;
-            }
-            const answer = await closeNow(turn, team, open.vote.id);
-            if (typeof answer === 'string') await turn.replyText(answer);
-            else await turn.replyCard(answer);
-          },
-          (message) => turn.replyText(message),
-        ),
+        turn.info.scope === 'personal'
+          ? turn.replyText(personalVoteMessage)
+          : withTeam(
+              turn,
+              async (team) => {
+                const [open] = await votes.openVotes(team);
+                if (!open) {
+                  await turn.replyText('There is no open vote to close.');
+                  return;
+                }
+                const answer = await closeNow(turn, team, open.vote.id);
+                if (typeof answer === 'string') await turn.replyText(answer);
+                else await turn.replyCard(answer);
+              },
+              (message) => turn.replyText(message),
+            ),
     },
     {
       name: 'priority',
@@ -276,6 +290,36 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
         ),
     },
   ];
+
+  commands.push({
+    name: 'announcements',
+    usage: 'announcements here',
+    description: "Also announce the team's decisions in this channel (announcements off to stop)",
+    async run(turn, argument) {
+      const teamId = turn.info.scope === 'team' ? turn.info.teamId : null;
+      const choice = argument.toLowerCase();
+      if (!teamId || !turn.info.channelId) {
+        await turn.replyText('Use this in the team channel where decisions should be announced.');
+        return;
+      }
+      if (choice !== 'here' && choice !== 'off') {
+        await turn.replyText(
+          'Say announcements here (to announce decisions in this channel too) or announcements off.',
+        );
+        return;
+      }
+      await deps.teams.setAnnouncementsChannel(
+        turn.info.tenantId,
+        teamId,
+        choice === 'here' ? turn.info.channelId : null,
+      );
+      await turn.replyText(
+        choice === 'here'
+          ? 'Decisions will also be announced in this channel, as well as where each vote happens.'
+          : 'Decisions will be announced only where each vote happens.',
+      );
+    },
+  });
 
   const teamAction = (
     verb: string,
