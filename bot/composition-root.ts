@@ -35,6 +35,7 @@ import { createBallotCardPublisher } from './teams/priority/ballot-card-publishe
 import { createPriorityHandlers } from './teams/priority/priority-handlers';
 import { createConsentActions } from './teams/priority/consent-handlers';
 import { createTeamChoice } from './teams/priority/team-choice';
+import { teamsMessageLink } from './teams/message-link';
 import { createTeamResolver } from './teams/priority/team-of';
 import { createTablePreferenceStore } from './storage/table-preference-store';
 import { createRosterCache } from './teams/team-roster';
@@ -112,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handlers: { 'close-vote': createCloseDueVote({ votes, proactive, rosters, publisher, logger }) },
   });
   const priority = createPriorityHandlers({
-    candidates: createCandidateService({ candidates: candidateStore, clock, newId }),
+    candidates: createCandidateService({ candidates: candidateStore, teamState, clock, newId }),
     votes,
     decisions,
     teamState,
@@ -124,6 +125,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tabUrl: (team) => `${config.publicUrl}/tab/?team=${encodeURIComponent(team.teamId)}`,
     resolveTeam,
     teams,
+    // Deep links only mean something in Teams; the local playground has no message URLs.
+    messageLink: config.localMode ? () => null : teamsMessageLink,
   });
   const teamChoice = createTeamChoice({ teams, preferences });
   const bot = createTeamsBot({

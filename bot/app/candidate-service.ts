@@ -1,13 +1,14 @@
 import {
   createCandidate,
   editCandidate,
+  reproposeFromWatchList,
   withdrawCandidate,
   type Candidate,
   type CandidateTextInput,
 } from '../domain/candidates';
 import { fail, ok, type Result } from '../domain/voting';
 import type { Clock } from '../support/clock';
-import type { CandidateStore } from './priority-stores';
+import type { CandidateStore, TeamStateStore } from './priority-stores';
 import { ConflictError, type TeamRef } from './team-ref';
 
 /** Proposing, editing, withdrawing and listing candidate priorities. */
@@ -22,10 +23,13 @@ export interface CandidateService {
     changes: Partial<CandidateTextInput>,
   ): Promise<Result<Candidate>>;
   withdraw(team: TeamRef, memberId: string, candidateId: string): Promise<Result<Candidate>>;
+  /** Puts a watch-list candidate up again as an open proposal, and takes it off the watch list. */
+  repropose(team: TeamRef, memberId: string, candidateId: string): Promise<Result<Candidate>>;
 }
 
 export function createCandidateService(deps: {
   candidates: CandidateStore;
+  teamState: TeamStateStore;
   clock: Clock;
   newId: () => string;
 }): CandidateService {
@@ -72,6 +76,30 @@ export function createCandidateService(deps: {
     },
     edit: (team, memberId, candidateId, changes) =>
       change(team, candidateId, (candidate, now) => editCandidate(candidate, changes, { by: memberId, now })),
+    async repropose(team, memberId, candidateId) {
+      const reproposed = await change(team, candidateId, (candidate, now) =>
+        reproposeFromWatchList(candidate, { by: memberId, now }),
+      );
+      if (!reproposed.ok) return reproposed;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const state = await deps.teamState.get(team);
+        if (!state || !state.value.watchList.some((entry) => entry.candidateId === candidateId)) break;
+        try {
+          await deps.teamState.save(
+            team,
+            {
+              ...state.value,
+              watchList: state.value.watchList.filter((entry) => entry.candidateId !== candidateId),
+            },
+            state.etag,
+          );
+          break;
+        } catch (error: unknown) {
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }
+      return reproposed;
+    },
     withdraw: (team, memberId, candidateId) =>
       change(team, candidateId, (candidate, now) => withdrawCandidate(candidate, { by: memberId, now })),
   };

@@ -206,9 +206,23 @@ describe('choosing one priority together', () => {
       8_000,
     );
 
+    expect(announcement).toContain('Round 1');
+    expect(announcement).toContain('Head to head');
+
     const priority = await say(carol, 'priority');
     expect(JSON.stringify(cardOf(priority))).toContain('Every student reads at grade level by spring');
     expect(JSON.stringify(cardOf(priority))).toContain('Build a culture of peer observation');
+
+    // A watch-list item can be proposed again, and leaves the watch list.
+    const again = actionsOf(cardOf(priority)).find((action) => action.title === 'Propose again');
+    expect(text(await press(carol, 'candidate.repropose', again?.data ?? {}))).toContain(
+      'Proposed again by Carol Coach',
+    );
+    expect(JSON.stringify(cardOf(await say(carol, 'candidates')))).toMatch(
+      /Cut chronic absence in half|Build a culture of peer observation/,
+    );
+    const after = JSON.stringify(cardOf(await say(carol, 'priority')));
+    expect(actionsOf(JSON.parse(after)).filter((action) => action.title === 'Propose again')).toHaveLength(1);
     const decisions = await say(carol, 'decisions');
     expect(JSON.stringify(cardOf(decisions))).toContain('Every student reads at grade level by spring');
 

@@ -78,6 +78,7 @@ export function decidePriority(input: DecidePriorityInput): Result<PriorityDecid
       voteId: vote.id,
       standings: tally?.standings ?? [],
       rounds: tally?.method === 'ranked-choice' ? tally.rounds : null,
+      headToHead: tally?.method === 'ranked-choice' ? tally.headToHead : null,
       condorcetWinner: tally?.method === 'ranked-choice' ? tally.condorcetWinner : null,
       condorcetDisagrees: tally?.method === 'ranked-choice' ? tally.condorcetDisagrees : false,
       tieResolution: vote.outcome.kind === 'decided' ? vote.outcome.tieResolution : null,

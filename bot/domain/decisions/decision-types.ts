@@ -1,5 +1,6 @@
 import type {
   ConsentOutcome,
+  HeadToHead,
   PriorityDisposition,
   RankedChoiceRound,
   Standing,
@@ -52,6 +53,8 @@ export type DecisionResultSummary = {
   readonly rounds: readonly RankedChoiceRound[] | null;
   readonly condorcetWinner: string | null;
   readonly condorcetDisagrees: boolean;
+  /** Ranked choice only: how many ballots rank each candidate above each other one. */
+  readonly headToHead: readonly HeadToHead[] | null;
   readonly tieResolution: TieResolution | null;
   readonly consent: ConsentOutcome | null;
 };

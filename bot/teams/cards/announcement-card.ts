@@ -22,7 +22,7 @@ import {
   type Detail,
   type TitleOf,
 } from './card-parts';
-import { condorcetNote, resultBars, roundsBlock } from './result-bars';
+import { condorcetNote, headToHeadBlock, resultBars, roundsBlock } from './result-bars';
 
 /** The announcement of a priority decision, with `Acknowledge` and (when there is a tab) `Open in tab`. */
 export function announcementCard(
@@ -57,6 +57,14 @@ export function announcementCard(
           ballotsCounted: decision.turnout.voted,
         }),
         ...(result.rounds && result.rounds.length > 0 ? roundsBlock(result.rounds, titleOf, detail) : []),
+        ...(result.headToHead
+          ? headToHeadBlock(
+              result.headToHead,
+              result.standings.map((s) => s.candidateId),
+              titleOf,
+              detail,
+            )
+          : []),
         ...condorcetNote(result.condorcetWinner, result.condorcetDisagrees, titleOf, detail),
         ...tieAndConsent(result, titleOf, detail),
         ...concernsBlock(decision, detail),

@@ -27,7 +27,7 @@ import {
   type Detail,
   type TitleOf,
 } from './card-parts';
-import { condorcetNote, resultBars } from './result-bars';
+import { condorcetNote, headToHeadBlock, resultBars } from './result-bars';
 
 /** Hours a vote without quorum is extended by unless the facilitator says otherwise. */
 export const defaultExtendHours = 24;
@@ -92,7 +92,15 @@ function standings(vote: ClosedVote, titleOf: TitleOf, detail: Detail): CardElem
       ballotsCounted: tally.ballotsCounted,
     }),
     ...(tally.method === 'ranked-choice'
-      ? condorcetNote(tally.condorcetWinner, tally.condorcetDisagrees, titleOf, detail)
+      ? [
+          ...headToHeadBlock(
+            tally.headToHead,
+            vote.candidates.map((c) => c.id),
+            titleOf,
+            detail,
+          ),
+          ...condorcetNote(tally.condorcetWinner, tally.condorcetDisagrees, titleOf, detail),
+        ]
       : []),
   ];
 }

@@ -1,6 +1,7 @@
 // The team's one priority with its watch list, and the decision log.
 import type { Decision, Priority, WatchListEntry } from '../../domain/decisions';
 import {
+  actionSet,
   adaptiveCard,
   dateOnly,
   fitCard,
@@ -9,18 +10,23 @@ import {
   methodNames,
   moreLine,
   numbered,
+  plainAction,
   safe,
   sectionHeading,
   subtle,
   textBlock,
   type AdaptiveCard,
   type CardElement,
+  type Detail,
 } from './card-parts';
 
-/** The active priority (or how to get one) and the things to watch, with `Open in tab` when there is a tab. */
+/**
+ * The active priority (or how to get one) and the things to watch, with `Open in tab` when there is a tab;
+ * with `canRepropose`, each thing to watch has `Propose again` (verb `candidate.repropose`).
+ */
 export function priorityCard(
   state: { activePriority: Priority | null; watchList: WatchListEntry[] },
-  options: { tabUrl: string | null },
+  options: { tabUrl: string | null; canRepropose?: boolean },
 ): AdaptiveCard {
   const actions: CardElement[] = options.tabUrl
     ? [{ type: 'Action.OpenUrl', title: 'Open in tab', url: options.tabUrl }]
@@ -42,9 +48,7 @@ export function priorityCard(
       state.watchList.length > 0
         ? [
             sectionHeading('Things to watch'),
-            ...shown.map((entry, index) =>
-              textBlock(numbered(index + 1, safe(entry.title, detail.titleMax)), { spacing: 'Small' }),
-            ),
+            ...shown.map((entry, index) => watchRow(entry, index, detail, options.canRepropose === true)),
             ...moreLine(more),
           ]
         : [];
@@ -52,8 +56,48 @@ export function priorityCard(
   });
 }
 
-/** The decision log, newest first: title, date, method and turnout of each decision. */
-export function decisionsCard(decisions: Decision[]): AdaptiveCard {
+/** A thing to watch, numbered, with `Propose again` on the right when the member may propose it again. */
+function watchRow(entry: WatchListEntry, index: number, detail: Detail, canRepropose: boolean): CardElement {
+  const line = textBlock(numbered(index + 1, safe(entry.title, detail.titleMax)), { spacing: 'Small' });
+  if (!canRepropose) return line;
+  return withButton(
+    [{ ...line, spacing: 'None' }],
+    plainAction('Propose again', 'candidate.repropose', { candidateId: entry.candidateId }),
+    'Small',
+  );
+}
+
+/** Items on the left, one button on the right. */
+function withButton(items: CardElement[], button: CardElement, spacing: string): CardElement {
+  return {
+    type: 'ColumnSet',
+    spacing,
+    columns: [
+      { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items },
+      { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [actionSet([button])] },
+    ],
+  };
+}
+
+/** An http(s) address, or null for anything else (no `javascript:` or other schemes on a button). */
+function webUrl(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The decision log, newest first: title, date, method and turnout of each decision, and `Open` for a
+ * decision that has a link in `options.links` (by decision id).
+ */
+export function decisionsCard(
+  decisions: Decision[],
+  options: { links?: ReadonlyMap<string, string> } = {},
+): AdaptiveCard {
   if (decisions.length === 0) {
     return adaptiveCard([
       heading('Decisions'),
@@ -66,10 +110,8 @@ export function decisionsCard(decisions: Decision[]): AdaptiveCard {
     const { shown, more } = limitList(newestFirst, detail.listMax);
     return adaptiveCard([
       heading('Decisions'),
-      ...shown.map((decision) => ({
-        type: 'Container',
-        spacing: 'Medium',
-        items: [
+      ...shown.map((decision) => {
+        const items = [
           textBlock(safe(decision.title, detail.titleMax), { weight: 'Bolder' }),
           subtle(
             [
@@ -79,8 +121,12 @@ export function decisionsCard(decisions: Decision[]): AdaptiveCard {
               ...(superseded.has(decision.id) ? ['Superseded by a later decision'] : []),
             ].join(' · '),
           ),
-        ],
-      })),
+        ];
+        const url = webUrl(options.links?.get(decision.id));
+        return url === null
+          ? { type: 'Container', spacing: 'Medium', items }
+          : withButton(items, { type: 'Action.OpenUrl', title: 'Open', url }, 'Medium');
+      }),
       ...moreLine(more),
     ]);
   });

@@ -1,5 +1,5 @@
-// Vote results drawn with card elements: standings as bars, instant-runoff rounds and the head-to-head note.
-import type { RankedChoiceRound, Standing, VotingMethod } from '../../domain/voting';
+// Vote results drawn with card elements: standings as bars, instant-runoff rounds, the head-to-head table and note.
+import type { HeadToHead, RankedChoiceRound, Standing, VotingMethod } from '../../domain/voting';
 import {
   limitList,
   numbered,
@@ -7,6 +7,7 @@ import {
   moreLine,
   plural,
   safe,
+  sectionHeading,
   subtle,
   textBlock,
   type CardElement,
@@ -54,6 +55,48 @@ export function condorcetNote(
       { isSubtle: true, spacing: 'Small' },
     ),
   ];
+}
+
+/**
+ * The head-to-head table of a ranked-choice vote, one line per pair of candidates: "A 5 – 3 B" (A ranked above B
+ * on 5 ballots, B above A on 3). Pairs follow `candidateIds` (each once); long lists end with "and N more".
+ * Nothing when there are fewer than two candidates or no counts.
+ */
+export function headToHeadBlock(
+  headToHead: readonly HeadToHead[],
+  candidateIds: readonly string[],
+  titleOf: TitleOf,
+  detail: Detail,
+): CardElement[] {
+  const ids = [...new Set(candidateIds)];
+  if (ids.length < 2 || headToHead.length === 0) return [];
+  const counts = new Map(
+    headToHead.map((cell) => [pairKey(cell.candidateId, cell.opponentId), cell.preferredBy]),
+  );
+  const pairs: { a: string; b: string; ab: number; ba: number }[] = [];
+  ids.forEach((a, i) => {
+    for (const b of ids.slice(i + 1)) {
+      const ab = counts.get(pairKey(a, b));
+      const ba = counts.get(pairKey(b, a));
+      if (ab !== undefined || ba !== undefined) pairs.push({ a, b, ab: ab ?? 0, ba: ba ?? 0 });
+    }
+  });
+  if (pairs.length === 0) return [];
+  const { shown, more } = limitList(pairs, detail.listMax);
+  return [
+    sectionHeading('Head to head'),
+    ...shown.map(({ a, b, ab, ba }) =>
+      textBlock(`${safe(titleOf(a), detail.titleMax)} ${ab} – ${ba} ${safe(titleOf(b), detail.titleMax)}`, {
+        size: 'Small',
+        spacing: 'Small',
+      }),
+    ),
+    ...moreLine(more),
+  ];
+}
+
+function pairKey(candidateId: string, opponentId: string): string {
+  return JSON.stringify([candidateId, opponentId]);
 }
 
 function barRow(

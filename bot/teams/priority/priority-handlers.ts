@@ -51,6 +51,8 @@ export interface PriorityHandlerDeps {
   tabUrl: (team: TeamRef) => string | null;
   resolveTeam: TeamResolver;
   teams: TeamStore;
+  /** A link to a posted card, or null where there is none. */
+  messageLink: (reference: Record<string, unknown>, activityId: string) => string | null;
 }
 
 const personalVoteMessage =
@@ -269,7 +271,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
             await turn.replyCard(
               priorityCard(
                 { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
-                { tabUrl: deps.tabUrl(team) },
+                { tabUrl: deps.tabUrl(team), canRepropose: true },
               ),
             );
           },
@@ -284,7 +286,14 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
         withTeam(
           turn,
           async (team) => {
-            await turn.replyCard(decisionsCard(await deps.decisions.recent(team, 10)));
+            const recent = await deps.decisions.recent(team, 10);
+            const links = new Map<string, string>();
+            for (const decision of recent) {
+              const card = await deps.acks.card(team, decision.id);
+              const link = card ? deps.messageLink(card.reference, card.activityId) : null;
+              if (link) links.set(decision.id, link);
+            }
+            await turn.replyCard(decisionsCard(recent, { links }));
           },
           (message) => turn.replyText(message),
         ),
@@ -380,6 +389,16 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
         return current ? candidateEditCard(current, saved.message) : saved.message;
       }
       return candidateCard(saved.value, { canChange: true, notice: 'Saved.' });
+    }),
+    teamAction('candidate.repropose', true, async (turn, team, data) => {
+      const parsed = candidateIdData.safeParse(data);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const reproposed = await candidates.repropose(team, member(turn), parsed.data.candidateId);
+      if (!reproposed.ok) return reproposed.message;
+      return candidateCard(reproposed.value, {
+        canChange: true,
+        notice: `Proposed again by ${turn.info.user.name}: it can be part of the next vote.`,
+      });
     }),
     teamAction('candidate.withdraw', true, async (turn, team, data) => {
       const parsed = candidateIdData.safeParse(data);

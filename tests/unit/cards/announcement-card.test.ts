@@ -40,6 +40,9 @@ describe('announcementCard', () => {
     expect(text).toContain('Method: Ranked choice (instant runoff)');
     expect(text).toContain('Turnout: 6 of 8 members');
     expect(text).toContain('Round 1:');
+    expect(text).toContain('Head to head');
+    expect(text).toContain('A 4 – 2 B');
+    expect(text.indexOf('Round 1:')).toBeLessThan(text.indexOf('Head to head'));
     expect(text).toContain('Too much at once');
     expect(text).toContain('We start small.');
     expect(text).toContain('Things to watch');
@@ -52,6 +55,25 @@ describe('announcementCard', () => {
       data: { decisionId: 'decision-1' },
     });
     expect(action(card, 'Open in tab')).toMatchObject({ type: 'Action.OpenUrl', url: options.tabUrl });
+  });
+
+  it('shows the head-to-head table in the order of the standings', () => {
+    const decision = decide(close(openTestVote(), ranked(['B', 'A'], ['B', 'C'], ['A', 'B'])));
+    const text = visibleText(announcementCard(decision, options));
+    expect(text).toContain('B 2 – 1 A');
+    expect(text).toContain('B 3 – 0 C');
+    expect(text).toContain('A 2 – 1 C');
+  });
+
+  it('has no head-to-head table for other methods', () => {
+    const decision = decide(
+      close(openTestVote({ method: 'approval' }), [
+        { method: 'approval', memberId: 'm1', approved: ['A'] },
+        { method: 'approval', memberId: 'm2', approved: ['A', 'B'] },
+      ]),
+    );
+    expect(decision.result.headToHead).toBeNull();
+    expect(visibleText(announcementCard(decision, options))).not.toContain('Head to head');
   });
 
   it('omits Open in tab without a tab URL', () => {
@@ -86,6 +108,7 @@ describe('announcementCard', () => {
       decide(vote, { rationale: EVIL, response: () => EVIL, activePriority: activePriority() }),
       options,
     );
+    expect(visibleText(card)).toContain(`${EVIL} 2 – 1 B ${EVIL}`);
     expectNoUnescapedUserText(card);
   });
 

@@ -106,6 +106,28 @@ describe('facilitatorCloseCard', () => {
     });
   });
 
+  it('ranked choice: the head-to-head table in vote order, each pair once', () => {
+    const card = facilitatorCloseCard(close(openTestVote(), ranked(['A', 'B'], ['A'], ['B', 'A'])));
+    expectValidCard(card);
+    const text = visibleText(card);
+    expect(text).toContain('Head to head');
+    expect(text).toContain('A 2 – 1 B');
+    expect(text).toContain('A 3 – 0 C');
+    expect(text).toContain('B 2 – 0 C');
+    expect(text).not.toContain('B 1 – 2 A');
+    expect(text.indexOf('Head to head')).toBeLessThan(text.indexOf('Winner: A'));
+  });
+
+  it('other methods and votes without quorum: no head-to-head table', () => {
+    const dots = close(openTestVote({ method: 'approval' }), [
+      { method: 'approval', memberId: 'm1', approved: ['A'] },
+      { method: 'approval', memberId: 'm2', approved: ['A', 'B'] },
+    ]);
+    expect(visibleText(facilitatorCloseCard(dots))).not.toContain('Head to head');
+    const noQuorum = close(openTestVote({ quorum: 0.5 }), ranked(['A']), 6);
+    expect(visibleText(facilitatorCloseCard(noQuorum))).not.toContain('Head to head');
+  });
+
   it('uses the given title lookup', () => {
     const card = facilitatorCloseCard(close(openTestVote(), ranked(['A'])), {
       titleOf: (id) => `Title of ${id}`,
@@ -119,7 +141,9 @@ describe('facilitatorCloseCard', () => {
     expectNoUnescapedUserText(
       facilitatorCloseCard(close(vote, [...ranked(['A'], ['A']), concern]), { error: EVIL }),
     );
-    expectNoUnescapedUserText(facilitatorCloseCard(close(vote, ranked(['A'], ['B']))));
+    const tied = facilitatorCloseCard(close(vote, ranked(['A'], ['B'])));
+    expect(visibleText(tied)).toContain(`${EVIL} 1 – 1 B ${EVIL}`);
+    expectNoUnescapedUserText(tied);
   });
 
   it('stays under 28 KB with 30 long candidates and 25 concerns of 1000 characters, keeping every response input', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RankedChoiceRound, Standing } from '../../../bot/domain/voting';
+import type { HeadToHead, RankedChoiceRound, Standing } from '../../../bot/domain/voting';
 import { detailLevels, titleLookup } from '../../../bot/teams/cards/card-parts';
-import { condorcetNote, resultBars, roundsBlock } from '../../../bot/teams/cards/result-bars';
+import {
+  condorcetNote,
+  headToHeadBlock,
+  resultBars,
+  roundsBlock,
+} from '../../../bot/teams/cards/result-bars';
 import { EVIL, expectNoUnescapedUserText, nodes } from './card-kit';
 
 const full = detailLevels[0]!;
@@ -94,5 +99,57 @@ describe('condorcetNote', () => {
     );
     expect(condorcetNote('B', false, titleOf, full)).toEqual([]);
     expect(condorcetNote(null, true, titleOf, full)).toEqual([]);
+  });
+});
+
+describe('headToHeadBlock', () => {
+  // A over B on 2 ballots, B over A on 1; A over C 3–0; B over C 2–1.
+  const table: HeadToHead[] = [
+    { candidateId: 'A', opponentId: 'B', preferredBy: 2 },
+    { candidateId: 'A', opponentId: 'C', preferredBy: 3 },
+    { candidateId: 'B', opponentId: 'A', preferredBy: 1 },
+    { candidateId: 'B', opponentId: 'C', preferredBy: 2 },
+    { candidateId: 'C', opponentId: 'A', preferredBy: 0 },
+    { candidateId: 'C', opponentId: 'B', preferredBy: 1 },
+  ];
+  const plainTitles = titleLookup([
+    { id: 'A', title: 'A' },
+    { id: 'B', title: 'B' },
+    { id: 'C', title: 'C' },
+  ]);
+
+  it('shows each pair once, in candidate order, with both counts', () => {
+    const block = headToHeadBlock(table, ['A', 'B', 'C'], plainTitles, full);
+    expect(text(block).split('\n')).toEqual(['Head to head', 'A 2 – 1 B', 'A 3 – 0 C', 'B 2 – 1 C']);
+  });
+
+  it('follows the candidate order given', () => {
+    const block = headToHeadBlock(table, ['C', 'B', 'A'], plainTitles, full);
+    expect(text(block).split('\n')).toEqual(['Head to head', 'C 1 – 2 B', 'C 0 – 3 A', 'B 1 – 2 A']);
+  });
+
+  it('escapes and shortens titles', () => {
+    const block = headToHeadBlock(table, ['A', 'B', 'C'], titleOf, { ...full, titleMax: 20 });
+    expectNoUnescapedUserText(block);
+    expect(text(block)).toContain('Attendance 2 – 1 Reading');
+    expect(text(block)).toContain('Attendance 3 – 0 \\[x\\]\\(javascript:aler…');
+  });
+
+  it('shows the first pairs and "and N more" past the list limit', () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `c${i}`);
+    const many: HeadToHead[] = ids.flatMap((a) =>
+      ids.filter((b) => b !== a).map((b) => ({ candidateId: a, opponentId: b, preferredBy: 1 })),
+    );
+    const block = headToHeadBlock(many, ids, titleOf, { ...full, listMax: 5 });
+    const lines = text(block).split('\n');
+    expect(lines).toHaveLength(1 + 5 + 1);
+    expect(lines.at(-1)).toBe('and 23 more');
+  });
+
+  it('is empty with fewer than two candidates or no counts', () => {
+    expect(headToHeadBlock(table, ['A'], plainTitles, full)).toEqual([]);
+    expect(headToHeadBlock(table, [], plainTitles, full)).toEqual([]);
+    expect(headToHeadBlock([], ['A', 'B'], plainTitles, full)).toEqual([]);
+    expect(headToHeadBlock(table, ['X', 'Y'], plainTitles, full)).toEqual([]);
   });
 });
