@@ -12,7 +12,13 @@ import { createTableConversationStore } from './storage/table-conversation-store
 import { createTableTeamStore } from './storage/table-team-store';
 import type { Clock } from './support/clock';
 import type { Logger } from './support/logger';
-import { createTeamsAdapter, createTeamsBot, localTenantId } from './teams/create-teams-bot';
+import type { JWTVerifyGetKey } from 'jose';
+import {
+  createTeamsAdapter,
+  createTeamsBot,
+  localTenantId,
+  type TeamsAdapterOverrides,
+} from './teams/create-teams-bot';
 import { randomUUID } from 'node:crypto';
 import { createCandidateService } from './app/candidate-service';
 import { createVoteService } from './app/vote-service';
@@ -59,6 +65,10 @@ export interface ServerOptions {
   tabDirectory?: string;
   /** How often due jobs run; 0 turns the timer off (tests run them by hand). */
   schedulerIntervalMs?: number;
+  /** Tests only: Bot Framework authentication against local keys. */
+  botAuthentication?: TeamsAdapterOverrides;
+  /** Tests only: the keys Teams SSO tokens are checked against (Entra ID's published keys otherwise). */
+  ssoKeys?: JWTVerifyGetKey;
 }
 
 const defaultTabDirectory = fileURLToPath(new URL('../tab/dist', import.meta.url));
@@ -100,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (error, itemKey) => logger.error('card update failed', { error, itemKey }),
   });
 
-  const adapter = createTeamsAdapter(config, logger);
+  const adapter = createTeamsAdapter(config, logger, options.botAuthentication);
   const proactive = createProactiveSender(adapter, config.bot?.appId ?? '', config.serviceUrlAllowlist);
   const preferences = createTablePreferenceStore(tables.table('preferences'));
   const resolveTeam = createTeamResolver(preferences);
@@ -152,7 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     teams,
     overview: createTeamOverview({ teamState, decisions }),
     health: createHealthCheck(() => tables.ping(), clock),
-    identifyCaller: createCallerIdentity(config, localTenantId),
+    identifyCaller: createCallerIdentity(config, localTenantId, options.ssoKeys),
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,
   });
 

@@ -44,12 +44,14 @@ export function createCallerIdentity(
   const sso = config.sso;
   if (!sso) throw new Error('the tab API needs AAD_APP_CLIENT_ID outside local mode');
   const audiences = [sso.clientId, `api://${sso.tabDomain}/${sso.clientId}`];
+  const signingKeys =
+    keys ?? createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys'));
   return async (req) => {
     const token = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '')?.[1];
     if (!token)
       throw new ApiError(401, 'unauthenticated', 'Authorization: expected a Teams SSO bearer token');
     try {
-      const { payload } = await jwtVerify(token, keys, { audience: audiences, clockTolerance: 300 });
+      const { payload } = await jwtVerify(token, signingKeys, { audience: audiences, clockTolerance: 300 });
       const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
       if (
         payload.iss !== `https://login.microsoftonline.com/${tenantId}/v2.0` &&

@@ -1,4 +1,9 @@
-import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import {
+  ConfigurationServiceClientCredentialFactory,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Request, Response } from 'express';
 import type { ActivityLedger } from '../app/activity-ledger';
@@ -40,8 +45,21 @@ export interface TeamsBot {
 export const localTenantId = 'local-tenant';
 
 /** Builds the teams-ai application: install welcome, help, commands, and the fallback that is never silent. */
+/**
+ * Test seams for Bot Framework authentication: a loopback OpenID metadata endpoint and issuer, and
+ * credentials that need no network. Production passes none.
+ */
+export interface TeamsAdapterOverrides {
+  authConfig?: ConfigurationBotFrameworkAuthenticationOptions;
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
 /** The Bot Framework adapter: authenticated with the bot's credentials, or open in local mode. */
-export function createTeamsAdapter(config: AppConfig, logger: Logger): TeamsAdapter {
+export function createTeamsAdapter(
+  config: AppConfig,
+  logger: Logger,
+  overrides: TeamsAdapterOverrides = {},
+): TeamsAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(
     config.bot
       ? {
@@ -52,7 +70,7 @@ export function createTeamsAdapter(config: AppConfig, logger: Logger): TeamsAdap
         }
       : {},
   );
-  const adapter = new TeamsAdapter({}, credentials);
+  const adapter = new TeamsAdapter(overrides.authConfig ?? {}, overrides.credentialsFactory ?? credentials);
   adapter.onTurnError = async (context, error) => {
     logger.error('turn failed', {
       error,

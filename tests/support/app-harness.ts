@@ -1,4 +1,6 @@
 import { inject } from 'vitest';
+import type { JWTVerifyGetKey } from 'jose';
+import type { TeamsAdapterOverrides } from '../../bot/teams/create-teams-bot';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../../bot/config';
 import { startServer } from '../../bot/composition-root';
@@ -33,6 +35,9 @@ export interface TestAppOptions {
   tablePrefix?: string;
   connector?: LoopbackConnector;
   tabDirectory?: string;
+  /** Bot Framework authentication against local keys (see ServerOptions). */
+  botAuthentication?: TeamsAdapterOverrides;
+  ssoKeys?: JWTVerifyGetKey;
 }
 
 /** A table prefix no other test uses, so tests share one Azurite without seeing each other's rows. */
@@ -55,6 +60,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger,
     schedulerIntervalMs: 0,
+    ...(options.botAuthentication ? { botAuthentication: options.botAuthentication } : {}),
+    ...(options.ssoKeys ? { ssoKeys: options.ssoKeys } : {}),
     ...(options.tabDirectory ? { tabDirectory: options.tabDirectory } : {}),
   });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
