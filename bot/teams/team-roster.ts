@@ -73,3 +73,16 @@ export function isOnRoster(
       member.id === user.id || (user.aadObjectId !== null && member.aadObjectId === user.aadObjectId),
   );
 }
+
+/** The team's members, or none when Teams cannot say (logged), for work outside a user's turn. */
+export function membersOrNone(
+  rosters: RosterCache,
+  context: TurnContext,
+  team: { tenantId: string; teamId: string },
+  onError: (error: unknown) => void,
+): Promise<TeamMember[]> {
+  return rosters.membersOfTeam(context, team.tenantId, team.teamId).catch((error: unknown) => {
+    onError(error);
+    return [];
+  });
+}

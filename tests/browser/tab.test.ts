@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/playground';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTenantId } from '../../bot/teams/create-teams-bot';
@@ -24,21 +25,6 @@ const BACKGROUNDS: Record<(typeof THEMES)[number], string> = {
   contrast: 'rgb(0, 0, 0)',
 };
 
-// tests/support/playground.ts (launchBrowser) did not exist yet when this was written: a small launcher of our own.
-function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 function tabUrl(app: TestApp, params: Record<string, string>): string {
   return `${app.baseUrl}/tab/?${new URLSearchParams(params).toString()}`;

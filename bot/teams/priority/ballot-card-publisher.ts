@@ -4,7 +4,7 @@ import type { Logger } from '../../support/logger';
 import { ballotClosedCard, ballotSharedCard } from '../cards/ballot-card';
 import type { CoalescingSender } from '../outbound/coalescing-sender';
 import { updateCardInTurn, type ProactiveSender } from '../outbound/proactive';
-import type { RosterCache } from '../team-roster';
+import { membersOrNone, type RosterCache } from '../team-roster';
 import { ballotCardView } from './ballot-views';
 import { consentSharedCard } from '../cards/consent-card';
 import { consentCardView } from './consent-handlers';
@@ -29,9 +29,9 @@ export function createBallotCardPublisher(deps: {
         const card = snapshot?.stored.consent.card;
         if (!snapshot || !card) return;
         await deps.proactive.run(card.reference, async (context) => {
-          const roster = await deps.rosters
-            .membersOfTeam(context, team.tenantId, team.teamId)
-            .catch(() => []);
+          const roster = await membersOrNone(deps.rosters, context, team, (error) =>
+            deps.logger.warn('roster unavailable for a consent card update', { error }),
+          );
           await updateCardInTurn(
             context,
             card.activityId,
@@ -47,12 +47,9 @@ export function createBallotCardPublisher(deps: {
         const card = snapshot?.stored.card;
         if (!snapshot || !card) return;
         await deps.proactive.run(card.reference, async (context) => {
-          const roster = await deps.rosters
-            .membersOfTeam(context, team.tenantId, team.teamId)
-            .catch((error: unknown) => {
-              deps.logger.warn('roster unavailable for a card update', { error });
-              return [];
-            });
+          const roster = await membersOrNone(deps.rosters, context, team, (error) =>
+            deps.logger.warn('roster unavailable for a card update', { error }),
+          );
           const view = ballotCardView(snapshot, roster);
           const rendered =
             snapshot.stored.vote.status === 'closed' ? ballotClosedCard(view) : ballotSharedCard(view);

@@ -3,7 +3,7 @@ import type { VoteService } from '../../app/vote-service';
 import type { Logger } from '../../support/logger';
 import { closeCardFor } from './close-card-for';
 import type { ProactiveSender } from '../outbound/proactive';
-import type { RosterCache } from '../team-roster';
+import { membersOrNone, type RosterCache } from '../team-roster';
 import type { BallotCardPublisher } from './ballot-card-publisher';
 
 /**
@@ -24,12 +24,9 @@ export function createCloseDueVote(deps: {
     const card = snapshot?.stored.card;
     if (!snapshot || !card) return;
     await deps.proactive.run(card.reference, async (context) => {
-      const roster = await deps.rosters
-        .membersOfTeam(context, team.tenantId, team.teamId)
-        .catch((error: unknown) => {
-          deps.logger.warn('roster unavailable at a scheduled close; turnout counts voters only', { error });
-          return [];
-        });
+      const roster = await membersOrNone(deps.rosters, context, team, (error) =>
+        deps.logger.warn('roster unavailable at a scheduled close; turnout counts voters only', { error }),
+      );
       const teamSize = Math.max(roster.length, snapshot.ballots.size, 1);
       if (!deps.votes.isDue(snapshot, teamSize)) return;
       const closed = await deps.votes.close(team, job.subjectId, 'system', teamSize);

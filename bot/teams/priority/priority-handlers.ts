@@ -164,140 +164,121 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       await deps.proactive.postToChannel(posted.reference, channelId, card);
   };
 
+  /** A command that works on the conversation's team; `channelOnly` ones are refused in personal chat. */
+  const teamCommand = (
+    help: { name: string; usage: string; description: string },
+    run: (turn: BotTurn, team: TeamRef, argument: string) => Promise<void>,
+    options: { channelOnly?: boolean } = {},
+  ): BotCommand => ({
+    ...help,
+    run: (turn, argument) =>
+      options.channelOnly && turn.info.scope === 'personal'
+        ? turn.replyText(personalVoteMessage)
+        : withTeam(
+            turn,
+            (team) => run(turn, team, argument),
+            (message) => turn.replyText(message),
+          ),
+  });
+
   const commands: BotCommand[] = [
-    {
-      name: 'propose',
-      usage: 'propose <text>',
-      description: 'Add a candidate priority (up to 140 characters)',
-      run: (turn, argument) =>
-        withTeam(
-          turn,
-          async (team) => {
-            if (argument === '') {
-              await turn.replyText(
-                'Say what should come first, for example: propose Every student reads at grade level by spring',
-              );
-              return;
-            }
-            const proposed = await candidates.propose(team, member(turn), { title: argument });
-            if (!proposed.ok) {
-              await turn.replyText(`Nothing was added. ${proposed.message}`);
-              return;
-            }
-            await turn.replyCard(
-              candidateCard(proposed.value, {
-                canChange: true,
-                notice: `Proposed by ${turn.info.user.name}`,
-              }),
-            );
-          },
-          (message) => turn.replyText(message),
-        ),
-    },
-    {
-      name: 'candidates',
-      usage: 'candidates',
-      description: 'The open candidates',
-      run: (turn) =>
-        withTeam(
-          turn,
-          async (team) => {
-            const open = await candidates.open(team);
-            const voteOpen = (await votes.openVotes(team)).length > 0;
-            await turn.replyCard(candidateListCard(open, { canOpenVote: open.length >= 2 && !voteOpen }));
-          },
-          (message) => turn.replyText(message),
-        ),
-    },
-    {
-      name: 'vote',
-      usage: 'vote',
-      description: 'Open a vote over the open candidates (you become its facilitator)',
-      run: (turn) =>
-        turn.info.scope === 'personal'
-          ? turn.replyText(personalVoteMessage)
-          : withTeam(
-              turn,
-              async (team) => {
-                if ((await votes.openVotes(team)).length > 0) {
-                  await turn.replyText(
-                    'A vote is already open in this team: vote on its card, or its facilitator can close it.',
-                  );
-                  return;
-                }
-                const open = await candidates.open(team);
-                if (open.length < 2) {
-                  await turn.replyText(
-                    'A vote needs at least two open candidates. Propose more first: propose <text>',
-                  );
-                  return;
-                }
-                await turn.replyCard(await setupCard(team));
-              },
-              (message) => turn.replyText(message),
-            ),
-    },
-    {
-      name: 'close',
-      usage: 'close',
-      description: 'Close the open vote (its facilitator only)',
-      run: (turn) =>
-        turn.info.scope === 'personal'
-          ? turn.replyText(personalVoteMessage)
-          : withTeam(
-              turn,
-              async (team) => {
-                const [open] = await votes.openVotes(team);
-                if (!open) {
-                  await turn.replyText('There is no open vote to close.');
-                  return;
-                }
-                const answer = await closeNow(turn, team, open.vote.id);
-                if (typeof answer === 'string') await turn.replyText(answer);
-                else await turn.replyCard(answer);
-              },
-              (message) => turn.replyText(message),
-            ),
-    },
-    {
-      name: 'priority',
-      usage: 'priority',
-      description: "The team's current priority and the watch list",
-      run: (turn) =>
-        withTeam(
-          turn,
-          async (team) => {
-            const state = (await deps.teamState.get(team))?.value;
-            await turn.replyCard(
-              priorityCard(
-                { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
-                { tabUrl: deps.tabUrl(team), canRepropose: true },
-              ),
-            );
-          },
-          (message) => turn.replyText(message),
-        ),
-    },
-    {
-      name: 'decisions',
-      usage: 'decisions',
-      description: 'Recent decisions, newest first',
-      run: (turn) =>
-        withTeam(
-          turn,
-          async (team) => {
-            const recent = await deps.decisions.recent(team, 10);
-            const links = new Map<string, string>();
-            for (const decision of recent) {
-              const card = await deps.acks.card(team, decision.id);
-              const link = card ? deps.messageLink(card.reference, card.activityId) : null;
-              if (link) links.set(decision.id, link);
-            }
-            await turn.replyCard(decisionsCard(recent, { links }));
-          },
-          (message) => turn.replyText(message),
-        ),
-    },
+    teamCommand(
+      {
+        name: 'propose',
+        usage: 'propose <text>',
+        description: 'Add a candidate priority (up to 140 characters)',
+      },
+      async (turn, team, argument) => {
+        if (argument === '') {
+          await turn.replyText(
+            'Say what should come first, for example: propose Every student reads at grade level by spring',
+          );
+          return;
+        }
+        const proposed = await candidates.propose(team, member(turn), { title: argument });
+        if (!proposed.ok) {
+          await turn.replyText(`Nothing was added. ${proposed.message}`);
+          return;
+        }
+        await turn.replyCard(
+          candidateCard(proposed.value, {
+            canChange: true,
+            notice: `Proposed by ${turn.info.user.name}`,
+          }),
+        );
+      },
+    ),
+    teamCommand(
+      { name: 'candidates', usage: 'candidates', description: 'The open candidates' },
+      async (turn, team) => {
+        const open = await candidates.open(team);
+        const voteOpen = (await votes.openVotes(team)).length > 0;
+        await turn.replyCard(candidateListCard(open, { canOpenVote: open.length >= 2 && !voteOpen }));
+      },
+    ),
+    teamCommand(
+      {
+        name: 'vote',
+        usage: 'vote',
+        description: 'Open a vote over the open candidates (you become its facilitator)',
+      },
+      async (turn, team) => {
+        if ((await votes.openVotes(team)).length > 0) {
+          await turn.replyText(
+            'A vote is already open in this team: vote on its card, or its facilitator can close it.',
+          );
+          return;
+        }
+        const open = await candidates.open(team);
+        if (open.length < 2) {
+          await turn.replyText(
+            'A vote needs at least two open candidates. Propose more first: propose <text>',
+          );
+          return;
+        }
+        await turn.replyCard(await setupCard(team));
+      },
+      { channelOnly: true },
+    ),
+    teamCommand(
+      { name: 'close', usage: 'close', description: 'Close the open vote (its facilitator only)' },
+      async (turn, team) => {
+        const [open] = await votes.openVotes(team);
+        if (!open) {
+          await turn.replyText('There is no open vote to close.');
+          return;
+        }
+        const answer = await closeNow(turn, team, open.vote.id);
+        if (typeof answer === 'string') await turn.replyText(answer);
+        else await turn.replyCard(answer);
+      },
+      { channelOnly: true },
+    ),
+    teamCommand(
+      { name: 'priority', usage: 'priority', description: "The team's current priority and the watch list" },
+      async (turn, team) => {
+        const state = (await deps.teamState.get(team))?.value;
+        await turn.replyCard(
+          priorityCard(
+            { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
+            { tabUrl: deps.tabUrl(team), canRepropose: true },
+          ),
+        );
+      },
+    ),
+    teamCommand(
+      { name: 'decisions', usage: 'decisions', description: 'Recent decisions, newest first' },
+      async (turn, team) => {
+        const recent = await deps.decisions.recent(team, 10);
+        const links = new Map<string, string>();
+        for (const decision of recent) {
+          const card = await deps.acks.card(team, decision.id);
+          const link = card ? deps.messageLink(card.reference, card.activityId) : null;
+          if (link) links.set(decision.id, link);
+        }
+        await turn.replyCard(decisionsCard(recent, { links }));
+      },
+    ),
   ];
 
   commands.push({

@@ -19,6 +19,7 @@ export function createTeamChoice(deps: { teams: TeamStore; preferences: Preferen
     const known = await deps.teams.listInTenant(turn.info.tenantId, 50);
     const mine = [];
     for (const team of known) {
+      // A team the bot was removed from (or that Teams cannot list) is simply not offered.
       const members = await turn.rosterOfTeam(team.teamId).catch(() => []);
       if (isOnRoster(members, turn.info.user)) mine.push(team);
     }

@@ -1,0 +1,49 @@
+export interface BenchOptions {
+  members: number;
+  concurrency: number;
+  /** Phases to leave out: ballots, bundle, startup. */
+  skip: Set<string>;
+}
+
+const usage =
+  'usage: npm run bench -- [--members N] [--concurrency C] [--skip ballots,bundle,startup]\n' +
+  '  --members      members who each submit one ballot (default 200)\n' +
+  '  --concurrency  invokes (and raw upserts) in flight at once (default 50)\n';
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { members: 200, concurrency: 50, skip: new Set() };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    const [name, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
+    const value = () => {
+      const found = inline ?? argv[(index += 1)];
+      if (found === undefined) throw new UsageError(`${name} needs a value\n${usage}`);
+      return found;
+    };
+    const positive = (text: string) => {
+      const number = Number(text);
+      if (!Number.isInteger(number) || number < 1)
+        throw new UsageError(`${name}: expected a whole number ≥ 1`);
+      return number;
+    };
+    switch (name) {
+      case '--members':
+        options.members = positive(value());
+        break;
+      case '--concurrency':
+        options.concurrency = positive(value());
+        break;
+      case '--skip':
+        for (const phase of value().split(',')) options.skip.add(phase.trim());
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(usage);
+      default:
+        throw new UsageError(`unknown option ${arg}\n${usage}`);
+    }
+  }
+  return options;
+}
