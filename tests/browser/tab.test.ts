@@ -25,7 +25,6 @@ const BACKGROUNDS: Record<(typeof THEMES)[number], string> = {
   contrast: 'rgb(0, 0, 0)',
 };
 
-
 function tabUrl(app: TestApp, params: Record<string, string>): string {
   return `${app.baseUrl}/tab/?${new URLSearchParams(params).toString()}`;
 }
