@@ -8,6 +8,7 @@ import { isAllowedServiceUrl } from '../teams/service-url';
 import { ApiError, sendApiError } from './api-error';
 import type { IdentifyCaller } from './caller-identity';
 import type { HealthCheck } from './health';
+import { tabContentSecurityPolicy } from './tab-security';
 import { createTeamRoutes, type TeamRouteDeps } from './team-routes';
 
 export interface HttpAppDeps extends TeamRouteDeps {
@@ -60,6 +61,11 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));
 
   if (existsSync(deps.tabDirectory)) {
+    const contentSecurityPolicy = tabContentSecurityPolicy(deps.tabDirectory);
+    app.use('/tab', (_req, res, next) => {
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+      next();
+    });
     app.use('/tab', express.static(deps.tabDirectory, { index: 'index.html', maxAge: '5m' }));
   } else {
     app.use('/tab', (_req, res) => {

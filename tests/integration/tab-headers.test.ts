@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app-harness';
+
+describe('the tab pages', () => {
+  const tabDirectory = mkdtempSync(join(tmpdir(), 'lt-tab-'));
+  const inline = "document.documentElement.style.background = '#fafafa';";
+  let app: TestApp;
+
+  beforeAll(async () => {
+    writeFileSync(
+      join(tabDirectory, 'index.html'),
+      `<!doctype html><html><head><script>${inline}</script></head><body></body></html>`,
+    );
+    app = await startTestApp({ tabDirectory });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(tabDirectory, { recursive: true, force: true });
+  });
+
+  it('may be framed by Teams only, and run only their own scripts and the inline one they ship', async () => {
+    const response = await fetch(`${app.baseUrl}/tab/`);
+    expect(response.status).toBe(200);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("frame-ancestors 'self' https://teams.microsoft.com");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).toContain(`'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers errors without stack traces', async () => {
+    const response = await fetch(`${app.baseUrl}/api/teams/x`);
+    expect(response.status).toBe(401);
+    const body = await response.text();
+    expect(JSON.parse(body)).toEqual({
+      error: { code: 'unauthenticated', message: expect.stringContaining('X-Local-User-Id') as unknown },
+    });
+    expect(body).not.toMatch(/\n\s+at /);
+  });
+});
