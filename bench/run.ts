@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- a command-line benchmark: printing its table is the point. */
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError, type BenchOptions } from './lib/args';
 import { runBallots, type BallotRunResult } from './lib/ballots';
@@ -165,6 +165,7 @@ async function phase<T>(
 
 async function main(options: BenchOptions): Promise<number> {
   const started = performance.now();
+  const loadBefore = loadavg().map((value) => Math.round(value * 100) / 100);
   const errors: Record<string, string> = {};
   const skip = (name: string) => options.skip.has(name);
   const ballots = skip('ballots') ? null : await phase('ballots', () => runBallots(options), errors);
@@ -185,7 +186,15 @@ async function main(options: BenchOptions): Promise<number> {
       ? 'All targets met.'
       : `Targets missed: ${missed.map((row) => `${row.measure} (${row.value}, target ${row.target})`).join('; ')}`,
   );
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadBefore.join(' ')} at the start (other work skews the figures).`,
+  );
   if (ballots) {
+    console.log(
+      `Ballot phase CPU: ${ballots.cpuSeconds.benchProcess} s in the bench process (server, connector, client), ` +
+        `${ballots.cpuSeconds.azurite ?? '?'} s in Azurite, over ${ballots.cpuSeconds.wallSeconds} s; ` +
+        `raw upsert rounds ${ballots.raw.rounds.join(', ')}/s (median counts).`,
+    );
     console.log(
       `Storage requests in the ballot phase, by operation: ${JSON.stringify(ballots.storage.byOperation)}`,
     );
@@ -205,7 +214,12 @@ async function main(options: BenchOptions): Promise<number> {
       {
         at: new Date().toISOString(),
         options: { members: options.members, concurrency: options.concurrency, skip: [...options.skip] },
-        machine: { node: process.version, cpus: cpus().length, platform: process.platform },
+        machine: {
+          node: process.version,
+          cpus: cpus().length,
+          platform: process.platform,
+          loadavgAtStart: loadBefore,
+        },
         seconds,
         rows,
         ballots,
