@@ -67,8 +67,17 @@ export interface VoteSnapshot {
 export interface VoteService {
   open(team: TeamRef, actor: Actor, request: OpenVoteRequest): Promise<Result<StoredVote>>;
   attachCard(team: TeamRef, voteId: string, card: BallotCardRef): Promise<void>;
-  snapshot(team: TeamRef, voteId: string): Promise<VoteSnapshot | null>;
+  /**
+   * The vote and its current ballots. `ballotsMaxAgeMs` lets a hot path reuse ballots this process read
+   * a moment ago instead of reading the whole partition again (turnout on a personal card may lag a little).
+   */
+  snapshot(
+    team: TeamRef,
+    voteId: string,
+    options?: { ballotsMaxAgeMs?: number },
+  ): Promise<VoteSnapshot | null>;
   openVotes(team: TeamRef): Promise<StoredVote[]>;
+  /** Records a ballot; `known` is the vote as the caller just read it, saving a second read. */
   cast(
     team: TeamRef,
     voteId: string,
@@ -76,6 +85,7 @@ export interface VoteService {
     choice: BallotChoice,
     concern: string | null,
     teamSize: number,
+    known?: StoredVote,
   ): Promise<Result<CastResult>>;
   /** Closes now: the facilitator (or `system` for the scheduler) stops ballots and the tally is taken. */
   close(team: TeamRef, voteId: string, closedBy: string, teamSize: number): Promise<Result<ClosedVote>>;
@@ -146,6 +156,26 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   const now = () => clock.now().toISOString();
 
   const load = async (team: TeamRef, voteId: string) => votes.get(team, voteId);
+
+  // Ballots this process read recently, per vote: reading a vote's whole partition on every ballot
+  // would make a vote of N members cost N² rows. Entries are dropped once they are a minute old.
+  const recentBallots = new Map<string, { at: number; ballots: Map<string, Ballot> }>();
+  const ballotCacheKey = (team: TeamRef, voteId: string) => `${team.tenantId}|${team.teamId}|${voteId}`;
+  const currentBallots = async (
+    team: TeamRef,
+    voteId: string,
+    maxAgeMs: number,
+  ): Promise<Map<string, Ballot>> => {
+    const key = ballotCacheKey(team, voteId);
+    const nowMs = Date.now();
+    for (const [cachedKey, entry] of recentBallots)
+      if (nowMs - entry.at > 60_000) recentBallots.delete(cachedKey);
+    const cached = recentBallots.get(key);
+    if (cached && nowMs - cached.at <= maxAgeMs) return new Map(cached.ballots);
+    const fresh = new Map(await ballots.current(team, voteId));
+    recentBallots.set(key, { at: nowMs, ballots: fresh });
+    return new Map(fresh);
+  };
 
   const onlyFacilitator = (stored: StoredVote, memberId: string): Result<true> =>
     stored.vote.openedBy === memberId || memberId === 'system'
@@ -226,16 +256,19 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       throw new Error(`could not record the ballot card of vote ${voteId}`);
     },
 
-    async snapshot(team, voteId) {
+    async snapshot(team, voteId, options = {}) {
       const stored = await load(team, voteId);
       if (!stored) return null;
-      return { stored: stored.value, ballots: await ballots.current(team, voteId) };
+      return {
+        stored: stored.value,
+        ballots: await currentBallots(team, voteId, options.ballotsMaxAgeMs ?? 0),
+      };
     },
 
     openVotes: (team) => votes.listOpen(team),
 
-    async cast(team, voteId, memberId, choice, concern, teamSize) {
-      const stored = await load(team, voteId);
+    async cast(team, voteId, memberId, choice, concern, teamSize, known) {
+      const stored = known ? { value: known } : await load(team, voteId);
       if (!stored) return fail('voteId', 'no such vote in this team');
       if (stored.value.closing) return fail('vote', 'this vote is closing; ballots are no longer accepted');
       const accepted = castBallot(
@@ -248,6 +281,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const ballot = accepted.value.get(memberId);
       if (!ballot) throw new Error('castBallot returned no ballot for the member');
       await ballots.cast(team, ballot);
+      recentBallots.get(ballotCacheKey(team, voteId))?.ballots.set(memberId, ballot);
       // A close may have started between our read and our write: the voter must learn whether it counted.
       const after = await load(team, voteId);
       if (after && (after.value.closing || after.value.vote.status === 'closed')) {
@@ -256,8 +290,10 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
           return fail('vote', 'the vote closed before your ballot arrived, so it was not counted');
         }
       }
-      const current = await ballots.current(team, voteId);
-      const everyoneHasVoted = stored.value.vote.settings.closeWhenAllVoted && current.size >= teamSize;
+      // Only a vote that closes when everyone has voted needs a fresh count on every ballot.
+      const everyoneHasVoted =
+        stored.value.vote.settings.closeWhenAllVoted &&
+        (await currentBallots(team, voteId, 0)).size >= teamSize;
       return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted });
     },
 

@@ -3,7 +3,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Request, Response } from 'express';
 import type { ActivityLedger } from '../app/activity-ledger';
@@ -45,6 +45,30 @@ export interface TeamsBot {
 export const localTenantId = 'local-tenant';
 
 /** Builds the teams-ai application: install welcome, help, commands, and the fallback that is never silent. */
+const tokenVerificationErrors = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder rethrows jsonwebtoken's own errors (a forged signature, alg none, a token not yet valid),
+ * which CloudAdapter answers with 500; they are refused credentials, so they become 401s here.
+ */
+class StrictTeamsAdapter extends TeamsAdapter {
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    const auth = this.botFrameworkAuthentication;
+    const authenticateRequest = auth.authenticateRequest.bind(auth);
+    auth.authenticateRequest = async (activity, authHeader) => {
+      try {
+        return await authenticateRequest(activity, authHeader);
+      } catch (error: unknown) {
+        if (error instanceof Error && tokenVerificationErrors.has(error.name)) {
+          throw new AuthenticationError(`Unauthorized. ${error.message}`, 401);
+        }
+        throw error;
+      }
+    };
+  }
+}
+
 /**
  * Test seams for Bot Framework authentication: a loopback OpenID metadata endpoint and issuer, and
  * credentials that need no network. Production passes none.
@@ -70,7 +94,10 @@ export function createTeamsAdapter(
         }
       : {},
   );
-  const adapter = new TeamsAdapter(overrides.authConfig ?? {}, overrides.credentialsFactory ?? credentials);
+  const adapter = new StrictTeamsAdapter(
+    overrides.authConfig ?? {},
+    overrides.credentialsFactory ?? credentials,
+  );
   adapter.onTurnError = async (context, error) => {
     logger.error('turn failed', {
       error,

@@ -126,9 +126,8 @@ describe('Bot Framework authentication on /api/messages (bot credentials configu
   /**
    * Tokens that pass the issuer and key-id checks but fail jsonwebtoken's own verification. botbuilder
    * refuses them, but its JwtTokenExtractor rethrows jsonwebtoken's errors as they are (only an expired
-   * token becomes an AuthenticationError) and CloudAdapter answers anything but an AuthenticationError
-   * with 500. The refusal is what matters for safety and is asserted here; the 401 is asserted below as
-   * a known failure until the adapter maps these errors (see the report on bot/teams/create-teams-bot.ts).
+   * token becomes an AuthenticationError) and CloudAdapter would answer 500; createTeamsAdapter maps them
+   * to 401.
    */
   const refusedByJsonWebToken: Array<[string, (bf: AuthenticatedApp) => Promise<string>]> = [
     [
@@ -172,7 +171,7 @@ describe('Bot Framework authentication on /api/messages (bot credentials configu
       const team = nextTeam(bf);
       const install = teamInstall(team, alice);
       const result = await bf.post(install, await authorization(bf));
-      expect(result.status).toBeGreaterThanOrEqual(400);
+      expect(result.status).toBe(401);
       await quietPeriod();
       expect(bf.connector.calls).toHaveLength(0);
       expect(bf.credentialRequests).toHaveLength(0);
@@ -181,17 +180,6 @@ describe('Bot Framework authentication on /api/messages (bot credentials configu
       await bf.connector.waitFor((calls) => calls.length >= 1);
       await quietPeriod();
       expect(bf.connector.calls.map((call) => call.kind)).toEqual(['reply']);
-    },
-  );
-
-  // Known failure: botbuilder answers 500 for these today. When createTeamsAdapter maps jsonwebtoken's
-  // errors to 401, these start failing: move the cases into `rejected` above and delete this block.
-  it.fails.each(refusedByJsonWebToken)(
-    'answers %s with 401 (botbuilder answers 500 today)',
-    async (_name, authorization) => {
-      const team = nextTeam(bf);
-      const result = await bf.post(teamInstall(team, alice), await authorization(bf));
-      expect(result.status).toBe(401);
     },
   );
 

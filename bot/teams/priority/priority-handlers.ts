@@ -444,7 +444,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       async (turn, team, data) => {
         const parsed = voteIdData.safeParse(data);
         if (!parsed.success) return firstIssue(parsed.error);
-        const snapshot = await votes.snapshot(team, parsed.data.voteId);
+        const snapshot = await votes.snapshot(team, parsed.data.voteId, { ballotsMaxAgeMs: 2_000 });
         if (!snapshot) return 'This vote is not in this team.';
         const roster = await turn.roster();
         if (!isOnRoster(roster, turn.info.user)) return 'Only members of this team can vote.';
@@ -457,6 +457,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           read.choice,
           read.concern,
           roster.length,
+          snapshot.stored,
         );
         if (!cast.ok) {
           const latest = (await votes.snapshot(team, parsed.data.voteId)) ?? snapshot;
@@ -466,7 +467,11 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           });
         }
         deps.publisher.refresh(team, parsed.data.voteId);
-        const latest = (await votes.snapshot(team, parsed.data.voteId)) ?? snapshot;
+        // The voter's own view: what was read before, with the ballot just recorded.
+        const latest = {
+          ...snapshot,
+          ballots: new Map(snapshot.ballots).set(member(turn), cast.value.ballot),
+        };
         if (cast.value.everyoneHasVoted) {
           const closed = await votes.close(team, parsed.data.voteId, 'system', roster.length);
           if (closed.ok) {

@@ -5,6 +5,9 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { TokenCredentials, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { TeamsAdapterOverrides } from '../../../bot/teams/create-teams-bot';
 
+/** A JWKS entry as the Bot Framework publishes it: the channels a key may sign for ride along. */
+type EndorsedJwk = JWK & { endorsements: string[] };
+
 /** The Bot Framework app id the authenticated test apps run with (BOT_ID). */
 export const testBotAppId = 'test-bot-app-id';
 
@@ -50,7 +53,7 @@ export async function startBotFrameworkIssuer(): Promise<BotFrameworkIssuer> {
   const webchat = await generateKeyPair('RS256');
   const kid = 'bf-test-key-1';
   const webchatKid = 'bf-test-key-webchat';
-  const jwk = async (key: CryptoKey, keyId: string, endorsements: string[]): Promise<JWK> => ({
+  const jwk = async (key: CryptoKey, keyId: string, endorsements: string[]): Promise<EndorsedJwk> => ({
     ...(await exportJWK(key)),
     kid: keyId,
     kty: 'RSA',
