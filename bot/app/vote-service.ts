@@ -45,6 +45,11 @@ export interface Actor {
   teamSize: number;
 }
 
+/** A team owner may close or extend a vote in the facilitator's place. */
+export interface OwnerOption {
+  isTeamOwner?: boolean;
+}
+
 export interface OpenVoteRequest {
   settings: VoteSettingsInput;
   closesInHours: number;
@@ -88,7 +93,13 @@ export interface VoteService {
     known?: StoredVote,
   ): Promise<Result<CastResult>>;
   /** Closes now: the facilitator (or `system` for the scheduler) stops ballots and the tally is taken. */
-  close(team: TeamRef, voteId: string, closedBy: string, teamSize: number): Promise<Result<ClosedVote>>;
+  close(
+    team: TeamRef,
+    voteId: string,
+    closedBy: string,
+    teamSize: number,
+    options?: OwnerOption,
+  ): Promise<Result<ClosedVote>>;
   announce(
     team: TeamRef,
     voteId: string,
@@ -104,7 +115,13 @@ export interface VoteService {
     chosenId: string,
     reason: string,
   ): Promise<Result<ClosedVote>>;
-  extend(team: TeamRef, voteId: string, memberId: string, hours: number): Promise<Result<StoredVote>>;
+  extend(
+    team: TeamRef,
+    voteId: string,
+    memberId: string,
+    hours: number,
+    options?: OwnerOption,
+  ): Promise<Result<StoredVote>>;
   isDue(snapshot: VoteSnapshot, teamSize: number): boolean;
   /** Puts the winner (or the runner-up), possibly amended, to a consent round. */
   startConsent(
@@ -177,10 +194,10 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     return new Map(fresh);
   };
 
-  const onlyFacilitator = (stored: StoredVote, memberId: string): Result<true> =>
-    stored.vote.openedBy === memberId || memberId === 'system'
+  const onlyFacilitator = (stored: StoredVote, memberId: string, options: OwnerOption = {}): Result<true> =>
+    stored.vote.openedBy === memberId || memberId === 'system' || options.isTeamOwner === true
       ? ok(true)
-      : fail('member', 'only the facilitator who opened this vote can do that');
+      : fail('member', 'only the facilitator who opened this vote (or a team owner) can do that');
 
   const moveAll = async (team: TeamRef, ids: readonly string[], to: Candidate['status']) => {
     for (const id of ids) {
@@ -297,10 +314,10 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted });
     },
 
-    async close(team, voteId, closedBy, teamSize) {
+    async close(team, voteId, closedBy, teamSize, options = {}) {
       const stored = await load(team, voteId);
       if (!stored) return fail('voteId', 'no such vote in this team');
-      const allowed = onlyFacilitator(stored.value, closedBy);
+      const allowed = onlyFacilitator(stored.value, closedBy, options);
       if (!allowed.ok) return allowed;
       if (stored.value.vote.status === 'closed' || stored.value.closing)
         return fail('vote', 'this vote is already closed');
@@ -429,12 +446,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return resolved;
     },
 
-    async extend(team, voteId, memberId, hours) {
+    async extend(team, voteId, memberId, hours, options = {}) {
       if (!Number.isFinite(hours) || hours < 1 || hours > 336)
         return fail('hours', 'expected 1 to 336 hours');
       const stored = await load(team, voteId);
       if (!stored) return fail('voteId', 'no such vote in this team');
-      const allowed = onlyFacilitator(stored.value, memberId);
+      const allowed = onlyFacilitator(stored.value, memberId, options);
       if (!allowed.ok) return allowed;
       const vote = stored.value.vote;
       if (vote.status === 'closed' && vote.outcome.kind !== 'no-quorum')

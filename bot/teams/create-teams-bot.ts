@@ -202,7 +202,10 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       return;
     }
     try {
-      const installer = info.scope === 'personal' ? null : { id: info.user.id, name: info.user.name };
+      // Mention the person who added the app when the event names them (some clients leave the name out).
+      const installerName = context.activity.from.name;
+      const installer =
+        info.scope === 'personal' || !installerName ? null : { id: info.user.id, name: installerName };
       await createBotTurn(context, info, deps.rosters).replyCard(
         welcomeCard({ commands: commandList(), installer, teamName: info.teamName }),
       );

@@ -1,4 +1,7 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { createPipelineRequest } from '@azure/core-rest-pipeline';
+import type { TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import { z } from 'zod';
 import type { ConversationInfo } from './conversation-info';
 
 /** A member of the team (or group chat) the conversation belongs to. */
@@ -6,6 +9,8 @@ export interface TeamMember {
   id: string;
   aadObjectId: string | null;
   name: string;
+  /** Teams' role in the team: owners may stand in for a vote's facilitator. */
+  role?: 'owner' | 'member';
 }
 
 export interface RosterCache {
@@ -44,18 +49,54 @@ export function createRosterCache(options: { ttlMs: number; now: () => number })
   };
 }
 
+const pagedMembers = z.object({
+  members: z.array(
+    z
+      .object({
+        id: z.string(),
+        name: z.string().optional(),
+        givenName: z.string().optional(),
+        aadObjectId: z.string().optional(),
+        userRole: z.string().optional(),
+      })
+      .passthrough(),
+  ),
+  continuationToken: z.string().nullish(),
+});
+
+/**
+ * Reads the paged members API with the turn's own connector client (so the bot's credentials sign it).
+ * botbuilder's TeamsInfo drops `userRole` when it deserialises, and the role says who owns the team.
+ */
 async function fetchAll(context: TurnContext, teamId: string | null): Promise<TeamMember[]> {
+  const client = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
+  if (!client) throw new Error('no connector client in this turn');
+  const base = context.activity.serviceUrl.replace(/\/?$/, '/');
+  const conversationId = teamId ?? context.activity.conversation.id;
   const members: TeamMember[] = [];
   let continuationToken: string | undefined;
   do {
-    const page = teamId
-      ? await TeamsInfo.getPagedTeamMembers(context, teamId, 500, continuationToken)
-      : await TeamsInfo.getPagedMembers(context, 500, continuationToken);
+    const query = new URLSearchParams({
+      pageSize: '500',
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    const url = `${base}v3/conversations/${encodeURIComponent(conversationId)}/pagedmembers?${query.toString()}`;
+    const response = await client.sendRequest(
+      // Plain http only reaches loopback connectors (the serviceUrl allowlist admits no other).
+      createPipelineRequest({ url, method: 'GET', allowInsecureConnection: url.startsWith('http://') }),
+    );
+    if (response.status >= 400) {
+      throw Object.assign(new Error(`reading the team's members failed with ${response.status}`), {
+        statusCode: response.status,
+      });
+    }
+    const page = pagedMembers.parse(JSON.parse(response.bodyAsText ?? '{}'));
     for (const member of page.members) {
       members.push({
         id: member.id,
         aadObjectId: member.aadObjectId ?? null,
         name: member.name ?? member.givenName ?? 'Member',
+        role: member.userRole === 'owner' ? 'owner' : 'member',
       });
     }
     continuationToken = page.continuationToken || undefined;
@@ -85,4 +126,16 @@ export function membersOrNone(
     onError(error);
     return [];
   });
+}
+
+/** True when the user owns the team, by this roster. */
+export function isTeamOwner(
+  members: readonly TeamMember[],
+  user: { id: string; aadObjectId: string | null },
+): boolean {
+  return members.some(
+    (member) =>
+      member.role === 'owner' &&
+      (member.id === user.id || (user.aadObjectId !== null && member.aadObjectId === user.aadObjectId)),
+  );
 }

@@ -250,7 +250,7 @@ describe('choosing one priority together', () => {
     const bad = await press(bob, 'ballot.submit', { voteId, rank1: 'not-a-candidate' }, cardId);
     expect(text(bad)).toContain('is not a candidate');
     expect(text(await press(bob, 'vote.close', { voteId }, cardId))).toBe(
-      'member: only the facilitator who opened this vote can do that',
+      'member: only the facilitator who opened this vote (or a team owner) can do that',
     );
 
     await press(alice, 'vote.close', { voteId }, cardId);
@@ -259,6 +259,13 @@ describe('choosing one priority together', () => {
     );
     const late = await press(carol, 'ballot.submit', { voteId, rank1: 'x' }, cardId);
     expect(text(late)).toContain('Closed');
+  });
+
+  it('lets a team owner close the vote in place of the facilitator', async () => {
+    app.connector.setRoster('*', [alice, bob, { ...carol, userRole: 'owner' }]);
+    await proposeThree();
+    const { voteId, cardId } = await openVote({ quorumPercent: '0' });
+    expect(text(await press(carol, 'vote.close', { voteId }, cardId))).toContain('Vote closed');
   });
 
   it('gives a redelivered ballot (same invoke id) no second effect', async () => {

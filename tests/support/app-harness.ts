@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../../bot/config';
 import { startServer } from '../../bot/composition-root';
 import type { Clock } from '../../bot/support/clock';
-import { silentLogger, type Logger } from '../../bot/support/logger';
+import { createLogger, silentLogger, type Logger } from '../../bot/support/logger';
 import { systemClock } from '../../bot/support/clock';
 import { teamInstall, testUser, type TeamContext } from './activities';
 import { startLoopbackConnector, type LoopbackConnector } from './loopback-connector';
@@ -58,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const server = await startServer({
     config,
     clock: options.clock ?? systemClock,
-    logger: options.logger ?? silentLogger,
+    logger: options.logger ?? (process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger),
     schedulerIntervalMs: 0,
     ...(options.botAuthentication ? { botAuthentication: options.botAuthentication } : {}),
     ...(options.ssoKeys ? { ssoKeys: options.ssoKeys } : {}),

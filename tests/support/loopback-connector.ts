@@ -17,6 +17,8 @@ export interface RosterMember {
   id: string;
   name: string;
   aadObjectId: string;
+  /** Teams' role: 'owner' for team owners. */
+  userRole?: 'owner' | 'user';
 }
 
 export interface LoopbackConnector {

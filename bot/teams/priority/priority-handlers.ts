@@ -18,7 +18,7 @@ import { decisionsCard, priorityCard } from '../cards/priority-card';
 import { voteSetupCard } from '../cards/vote-setup-card';
 import type { CoalescingSender } from '../outbound/coalescing-sender';
 import type { ProactiveSender } from '../outbound/proactive';
-import { isOnRoster, type TeamMember } from '../team-roster';
+import { isOnRoster, isTeamOwner, type TeamMember } from '../team-roster';
 import {
   announceData,
   candidateEditData,
@@ -143,7 +143,9 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
 
   const closeNow = async (turn: BotTurn, team: TeamRef, voteId: string): Promise<AdaptiveCard | string> => {
     const roster = await rosterOf(turn);
-    const closed = await votes.close(team, voteId, member(turn), roster.length);
+    const closed = await votes.close(team, voteId, member(turn), roster.length, {
+      isTeamOwner: isTeamOwner(roster, turn.info.user),
+    });
     if (!closed.ok) return closed.message;
     deps.publisher.refresh(team, voteId);
     return afterClose(closed.value);
@@ -538,7 +540,9 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     teamAction('vote.extend', true, async (turn, team, data) => {
       const parsed = extendData.safeParse(data);
       if (!parsed.success) return firstIssue(parsed.error);
-      const extended = await votes.extend(team, parsed.data.voteId, member(turn), parsed.data.hours);
+      const extended = await votes.extend(team, parsed.data.voteId, member(turn), parsed.data.hours, {
+        isTeamOwner: isTeamOwner(await turn.roster(), turn.info.user),
+      });
       if (!extended.ok) return extended.message;
       deps.publisher.refresh(team, parsed.data.voteId);
       return noticeCard(
