@@ -119,6 +119,32 @@ describe('choosing one priority together', () => {
     expect(actionsOf(cardOf(list)).map((action) => action.title)).toContain('Open a vote');
   });
 
+  it('offers every command as a button too: propose from a form, then the candidates', async () => {
+    const help = await say(alice, 'help');
+    expect(actionsOf(cardOf(help)).map((action) => action.title)).toEqual([
+      'Propose a priority',
+      'Candidates',
+      'Priority',
+      'Decisions',
+    ]);
+    expect(text(await press(alice, 'candidate.new', {}))).toContain('Candidate priority');
+    expect(text(await press(alice, 'candidate.propose', { title: 'x'.repeat(141) }))).toContain(
+      'title: expected at most 140 characters',
+    );
+    expect(text(await press(alice, 'candidate.propose', { title: '   ' }))).toContain('title:');
+    expect(text(await press(alice, 'candidates.show', {}))).toContain('No candidates yet');
+    expect(
+      text(
+        await press(alice, 'candidate.propose', { title: 'Every student reads at grade level by spring' }),
+      ),
+    ).toContain('Proposed.');
+    expect(text(await press(bob, 'candidates.show', {}))).toContain(
+      'Every student reads at grade level by spring',
+    );
+    expect(text(await press(bob, 'priority.show', {}))).toContain('No priority yet');
+    expect(text(await press(bob, 'decisions.show', {}))).toContain('No decisions');
+  });
+
   it('refuses a title over 140 characters and stores nothing', async () => {
     const reply = await say(alice, `propose ${'x'.repeat(141)}`);
     expect(reply.body.text).toContain('Nothing was added. title:');

@@ -1,6 +1,6 @@
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard } from './adaptive-card';
 import { escapeCardText } from './escape';
-import { commandFacts, type CommandHelp } from './help-card';
+import { commandFacts, quickActions, type CommandHelp } from './help-card';
 
 /** Sent once when the app is added: what it is for, how to start, and the commands. */
 export function welcomeCard(options: {
@@ -29,7 +29,7 @@ export function welcomeCard(options: {
       textBlock('Commands', { weight: 'Bolder', spacing: 'Medium' }),
       commandFacts(options.commands),
     ],
-    [executeAction('Show commands', 'help')],
+    [...quickActions(), executeAction('Show commands', 'help', {}, { associatedInputs: 'none' })],
     mentionText && options.installer
       ? {
           msteams: {

@@ -30,6 +30,8 @@ export const candidateIdData = z.object({ candidateId: id });
 export const voteIdData = z.object({ voteId: id });
 export const decisionIdData = z.object({ decisionId: id });
 
+export const proposeData = z.object({ title: z.string().max(140, 'expected at most 140 characters') });
+
 export const candidateEditData = z.object({
   candidateId: id,
   title: z.string().max(140, 'expected at most 140 characters'),

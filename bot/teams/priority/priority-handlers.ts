@@ -14,6 +14,7 @@ import { announcementCard } from '../cards/announcement-card';
 import { ballotClosedCard, ballotPersonalCard, ballotSharedCard } from '../cards/ballot-card';
 import { candidateCard, candidateEditCard, candidateListCard } from '../cards/candidate-card';
 import { noticeCard } from '../cards/notice-card';
+import { proposeCard } from '../cards/propose-card';
 import { decisionsCard, priorityCard } from '../cards/priority-card';
 import { voteSetupCard } from '../cards/vote-setup-card';
 import type { CoalescingSender } from '../outbound/coalescing-sender';
@@ -24,6 +25,7 @@ import {
   candidateEditData,
   candidateIdData,
   decisionIdData,
+  proposeData,
   extendData,
   firstIssue,
   readBallotChoice,
@@ -166,6 +168,29 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       await deps.proactive.postToChannel(posted.reference, channelId, card);
   };
 
+  const candidatesCardOf = async (team: TeamRef) => {
+    const open = await candidates.open(team);
+    const voteOpen = (await votes.openVotes(team)).length > 0;
+    return candidateListCard(open, { canOpenVote: open.length >= 2 && !voteOpen });
+  };
+  const priorityCardOf = async (team: TeamRef) => {
+    const state = (await deps.teamState.get(team))?.value;
+    return priorityCard(
+      { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
+      { tabUrl: deps.tabUrl(team), canRepropose: true },
+    );
+  };
+  const decisionsCardOf = async (team: TeamRef) => {
+    const recent = await deps.decisions.recent(team, 10);
+    const links = new Map<string, string>();
+    for (const decision of recent) {
+      const card = await deps.acks.card(team, decision.id);
+      const link = card ? deps.messageLink(card.reference, card.activityId) : null;
+      if (link) links.set(decision.id, link);
+    }
+    return decisionsCard(recent, { links });
+  };
+
   /** A command that works on the conversation's team; `channelOnly` ones are refused in personal chat. */
   const teamCommand = (
     help: { name: string; usage: string; description: string },
@@ -213,9 +238,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     teamCommand(
       { name: 'candidates', usage: 'candidates', description: 'The open candidates' },
       async (turn, team) => {
-        const open = await candidates.open(team);
-        const voteOpen = (await votes.openVotes(team)).length > 0;
-        await turn.replyCard(candidateListCard(open, { canOpenVote: open.length >= 2 && !voteOpen }));
+        await turn.replyCard(await candidatesCardOf(team));
       },
     ),
     teamCommand(
@@ -259,26 +282,13 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     teamCommand(
       { name: 'priority', usage: 'priority', description: "The team's current priority and the watch list" },
       async (turn, team) => {
-        const state = (await deps.teamState.get(team))?.value;
-        await turn.replyCard(
-          priorityCard(
-            { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
-            { tabUrl: deps.tabUrl(team), canRepropose: true },
-          ),
-        );
+        await turn.replyCard(await priorityCardOf(team));
       },
     ),
     teamCommand(
       { name: 'decisions', usage: 'decisions', description: 'Recent decisions, newest first' },
       async (turn, team) => {
-        const recent = await deps.decisions.recent(team, 10);
-        const links = new Map<string, string>();
-        for (const decision of recent) {
-          const card = await deps.acks.card(team, decision.id);
-          const link = card ? deps.messageLink(card.reference, card.activityId) : null;
-          if (link) links.set(decision.id, link);
-        }
-        await turn.replyCard(decisionsCard(recent, { links }));
+        await turn.replyCard(await decisionsCardOf(team));
       },
     ),
   ];
@@ -353,6 +363,21 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   };
 
   const actions: CardAction[] = [
+    // The button paths of the commands (help and welcome cards), so nobody has to remember syntax.
+    teamAction('candidates.show', false, (_turn, team) => candidatesCardOf(team)),
+    teamAction('priority.show', false, (_turn, team) => priorityCardOf(team)),
+    teamAction('decisions.show', false, (_turn, team) => decisionsCardOf(team)),
+    teamAction('candidate.new', false, () => Promise.resolve(proposeCard())),
+    teamAction('candidate.propose', true, async (turn, team, data) => {
+      const parsed = proposeData.safeParse(data);
+      if (!parsed.success) return proposeCard(firstIssue(parsed.error));
+      const proposed = await candidates.propose(team, member(turn), { title: parsed.data.title });
+      if (!proposed.ok) return proposeCard(proposed.message);
+      await turn.postCard(
+        candidateCard(proposed.value, { canChange: true, notice: `Proposed by ${turn.info.user.name}` }),
+      );
+      return noticeCard('Proposed.', 'The candidate is posted in this conversation.');
+    }),
     teamAction('candidate.edit', false, async (turn, team, data) => {
       const parsed = candidateIdData.safeParse(data);
       if (!parsed.success) return firstIssue(parsed.error);
