@@ -294,6 +294,24 @@ describe('choosing one priority together', () => {
     expect(text(await press(carol, 'vote.close', { voteId }, cardId))).toContain('Vote closed');
   });
 
+  it('refuses bad vote settings and an announcement without a rationale, naming the field', async () => {
+    await proposeThree();
+    const bad = text(await press(alice, 'vote.open', { closesInHours: 'soon', method: 'ranked-choice' }));
+    expect(bad).toContain('closesInHours: expected a whole number from 1 to 336');
+    expect(bad).toContain('Open vote');
+    expect(text(await press(alice, 'vote.open', { method: 'lottery' }))).toContain('method:');
+    expect(text(await press(alice, 'vote.open', {}))).toContain('opened a vote');
+    const ballot = app.connector.calls.find((call) => JSON.stringify(call.body).includes('ballot.view'));
+    const id = /"voteId":"([^"]+)"/.exec(JSON.stringify(ballot?.body))?.[1] ?? '';
+    const view = text(await press(bob, 'ballot.view', { voteId: id }));
+    const first = /"value":"([0-9a-f-]{36})"/.exec(view)?.[1] as string;
+    for (const member of [alice, bob]) await press(member, 'ballot.submit', { voteId: id, rank1: first });
+    await press(alice, 'vote.close', { voteId: id });
+    const noRationale = text(await press(alice, 'decision.announce', { voteId: id, rationale: '   ' }));
+    expect(noRationale).toContain('rationale: expected 1 to 1000 characters');
+    expect(JSON.stringify(cardOf(await say(alice, 'decisions')))).toContain('No decisions');
+  });
+
   it('gives a redelivered ballot (same invoke id) no second effect', async () => {
     await proposeThree();
     const { voteId, cardId } = await openVote();

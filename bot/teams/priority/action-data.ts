@@ -8,17 +8,13 @@ const flag = z
   .enum(['true', 'false'])
   .or(z.boolean())
   .transform((value) => value === true || value === 'true');
-const wholeNumber = (min: number, max: number) =>
-  z
-    .union([
-      z.number(),
-      z
-        .string()
-        .trim()
-        .regex(/^-?\d+$/, 'expected a whole number')
-        .transform(Number),
-    ])
-    .pipe(z.number().int().min(min).max(max));
+const wholeNumber = (min: number, max: number) => {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message),
+  );
+};
 const optionalText = (max: number) =>
   z
     .string()
