@@ -3,24 +3,23 @@ import { expect } from 'vitest';
 import { createCandidate, type Candidate } from '../../../bot/domain/candidates';
 import { decidePriority, type Decision, type Priority } from '../../../bot/domain/decisions';
 import {
-  castBallot,
   closeVote,
   openVote,
   type BallotInput,
   type ClosedVote,
-  type CurrentBallots,
   type OpenVote,
   type OpenVoteInput,
-  type Result,
   type VoteSettingsInput,
 } from '../../../bot/domain/voting';
 import type { AdaptiveCard } from '../../../bot/teams/cards/adaptive-card';
 import { maxActionsPerSet } from '../../../bot/teams/cards/adaptive-card';
+import { at, cast, NOW, rankedBallots, unwrap } from '../../domain/factories';
+
+// The domain tests' factories, shared so both layers build votes the same way.
+export { at, cast, NOW, rankedBallots as ranked, unwrap };
 
 /** A JSON node of a card. */
 type Node = Record<string, unknown>;
-
-export const NOW = '2025-03-03T09:00:00.000Z';
 
 /** Text a member could type to forge links, mentions, emphasis or dates. */
 export const EVIL = '[x](javascript:alert(1)) <at>Bob</at> **bold** {{DATE(2020-01-01T00:00:00Z)}}';
@@ -32,16 +31,6 @@ const evilFragments = [
   '**bold**',
   '{{DATE(2020',
 ];
-
-/** An instant `minutes` after NOW. */
-export function at(minutes: number): string {
-  return new Date(Date.parse(NOW) + minutes * 60_000).toISOString();
-}
-
-export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.message}`);
-  return result.value;
-}
 
 /** Every object in the card JSON, depth first. */
 export function nodes(card: unknown): Node[] {
@@ -190,14 +179,6 @@ export function openTestVote(
   );
 }
 
-/** Casts the ballots in order, a minute apart. */
-export function cast(vote: OpenVote, ballots: readonly BallotInput[]): CurrentBallots {
-  return ballots.reduce<CurrentBallots>(
-    (current, ballot, index) => unwrap(castBallot(vote, current, ballot, at(index + 1))),
-    new Map(),
-  );
-}
-
 /** Closes the vote with these ballots for a team of `teamSize`. */
 export function close(
   vote: OpenVote,
@@ -205,11 +186,6 @@ export function close(
   teamSize = ballots.length,
 ): ClosedVote {
   return unwrap(closeVote(vote, cast(vote, ballots), { now: at(120), teamSize, closedBy: 'fay' }));
-}
-
-/** Ranked ballots m1, m2, … one per ranking. */
-export function ranked(...rankings: string[][]): BallotInput[] {
-  return rankings.map((ranking, i) => ({ method: 'ranked-choice', memberId: `m${i + 1}`, ranking }));
 }
 
 /** A decision on a closed, decided vote, every concern answered with `response`. */
