@@ -79,7 +79,8 @@ export interface VoteService {
   snapshot(
     team: TeamRef,
     voteId: string,
-    options?: { ballotsMaxAgeMs?: number },
+    /** `freshFor`: this member's own ballot is read now, so their view never shows an older one. */
+    options?: { ballotsMaxAgeMs?: number; freshFor?: string },
   ): Promise<VoteSnapshot | null>;
   openVotes(team: TeamRef): Promise<StoredVote[]>;
   /** Records a ballot; `known` is the vote as the caller just read it, saving a second read. */
@@ -276,10 +277,13 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     async snapshot(team, voteId, options = {}) {
       const stored = await load(team, voteId);
       if (!stored) return null;
-      return {
-        stored: stored.value,
-        ballots: await currentBallots(team, voteId, options.ballotsMaxAgeMs ?? 0),
-      };
+      const current = await currentBallots(team, voteId, options.ballotsMaxAgeMs ?? 0);
+      if (options.freshFor !== undefined && (options.ballotsMaxAgeMs ?? 0) > 0) {
+        const own = await ballots.currentOf(team, voteId, options.freshFor);
+        if (own) current.set(options.freshFor, own);
+        else current.delete(options.freshFor);
+      }
+      return { stored: stored.value, ballots: current };
     },
 
     openVotes: (team) => votes.listOpen(team),

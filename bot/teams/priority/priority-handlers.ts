@@ -357,7 +357,12 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   ) => {
     const parsed = voteIdData.safeParse(data);
     if (!parsed.success) return firstIssue(parsed.error);
-    const snapshot = await votes.snapshot(team, parsed.data.voteId);
+    // Every member's card asks for this view each time the shared card changes: turnout may come from
+    // ballots read a moment ago, the member's own ballot is always read now.
+    const snapshot = await votes.snapshot(team, parsed.data.voteId, {
+      ballotsMaxAgeMs: 2_000,
+      freshFor: member(turn),
+    });
     if (!snapshot) return 'This vote is not in this team.';
     return personalView(turn, team, snapshot, { editing });
   };
