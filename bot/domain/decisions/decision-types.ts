@@ -9,8 +9,8 @@ import type {
   VotingMethod,
 } from '../voting';
 
-/** Whether a priority is the team's current one, or how it ended. */
-export type PriorityStatus = 'active' | 'completed' | 'replaced';
+/** Whether a priority is the team's current one, or how it ended (`retired`: set aside without a vote). */
+export type PriorityStatus = 'active' | 'completed' | 'replaced' | 'retired';
 
 /** The one thing the team works on before all others (P-1). */
 export type Priority = {
