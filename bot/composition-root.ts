@@ -45,6 +45,12 @@ import { teamsMessageLink } from './teams/message-link';
 import { createTeamResolver } from './teams/priority/team-of';
 import { createTablePreferenceStore } from './storage/table-preference-store';
 import { createRosterCache } from './teams/team-roster';
+import { createTeamMembership } from './teams/team-membership';
+import { createCandidatePoster } from './teams/priority/post-candidate';
+import { createSwotService } from './app/swot-service';
+import { createTableSwotBoardStore } from './storage/table-board-store';
+import { createTeamAccess } from './http/team-access';
+import type { TeamRef } from './app/team-ref';
 
 export interface RunningServer {
   url: string;
@@ -122,8 +128,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     owner: `instance-${randomUUID()}`,
     handlers: { 'close-vote': createCloseDueVote({ votes, proactive, rosters, publisher, logger }) },
   });
+  const candidates = createCandidateService({ candidates: candidateStore, teamState, clock, newId });
+  const membership = createTeamMembership({ conversations, proactive, rosters });
+  const tabUrl = (team: TeamRef, view?: string) =>
+    `${config.publicUrl}/tab/?team=${encodeURIComponent(team.teamId)}${view ? `&view=${view}` : ''}`;
+  const swot = createSwotService({
+    boards: createTableSwotBoardStore(tables.table('boards')),
+    candidates,
+    clock,
+    newId,
+    link: (team, sessionId, subject) =>
+      `${tabUrl(team, 'swot')}&session=${encodeURIComponent(sessionId)}&${subject.kind}=${encodeURIComponent(subject.id)}`,
+    onCandidateProposed: createCandidatePoster({ conversations, proactive, logger }),
+    cacheMs: 500,
+  });
   const priority = createPriorityHandlers({
-    candidates: createCandidateService({ candidates: candidateStore, teamState, clock, newId }),
+    candidates,
     votes,
     decisions,
     teamState,
@@ -132,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sender,
     proactive,
     clock,
-    tabUrl: (team) => `${config.publicUrl}/tab/?team=${encodeURIComponent(team.teamId)}`,
+    tabUrl: (team) => tabUrl(team),
     resolveTeam,
     teams,
     // Deep links only mean something in Teams; the local playground has no message URLs.
@@ -155,14 +175,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       teamChoice.action,
     ],
   });
+  const identifyCaller = createCallerIdentity(config, localTenantId, options.ssoKeys);
   const app = createHttpApp({
     config,
     logger,
     bot,
     teams,
+    membership,
+    teamAccess: createTeamAccess({ teams, identifyCaller, membership }),
+    swot,
     overview: createTeamOverview({ teamState, decisions }),
     health: createHealthCheck(() => tables.ping(), clock),
-    identifyCaller: createCallerIdentity(config, localTenantId, options.ssoKeys),
+    identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,
   });
 

@@ -2,7 +2,15 @@ import type { Response } from 'express';
 
 /** Every error the API answers has this body, so the tab can show a clear message. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; field?: string };
+  /** On a stale write (412): the row as it is now, null when it was deleted. */
+  current?: unknown;
+}
+
+/** What an error can carry beyond its message: the field at fault, the current row on a conflict. */
+export interface ApiErrorDetails {
+  field?: string;
+  current?: unknown;
 }
 
 /** An expected failure with its HTTP status; anything else becomes a 500 without details. */
@@ -11,13 +19,23 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-export function sendApiError(res: Response, status: number, code: string, message: string): void {
-  const body: ApiErrorBody = { error: { code, message } };
+export function sendApiError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  details: ApiErrorDetails = {},
+): void {
+  const body: ApiErrorBody = {
+    error: { code, message, ...(details.field === undefined ? {} : { field: details.field }) },
+    ...('current' in details ? { current: details.current } : {}),
+  };
   res.status(status).json(body);
 }

@@ -5,13 +5,17 @@ import type { Logger } from '../support/logger';
 import type { TeamsBot } from '../teams/create-teams-bot';
 import { parseIncomingActivity } from '../teams/activity-schema';
 import { isAllowedServiceUrl } from '../teams/service-url';
+import { MembershipUnavailableError } from '../app/team-membership';
 import { ApiError, sendApiError } from './api-error';
 import type { IdentifyCaller } from './caller-identity';
 import type { HealthCheck } from './health';
 import { tabContentSecurityPolicy } from './tab-security';
 import { createTeamRoutes, type TeamRouteDeps } from './team-routes';
+import { createSwotRoutes } from './swot-routes';
+import type { SwotService } from '../app/swot-service';
 
 export interface HttpAppDeps extends TeamRouteDeps {
+  swot: SwotService;
   config: AppConfig;
   logger: Logger;
   bot: TeamsBot;
@@ -56,7 +60,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     await deps.bot.process(req, res);
   });
 
-  app.use('/api', express.json({ limit: '64kb' }), createTeamRoutes(deps));
+  app.use('/api', express.json({ limit: '64kb' }), createTeamRoutes(deps), createSwotRoutes(deps));
 
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));
 
@@ -84,7 +88,17 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       return;
     }
     if (error instanceof ApiError) {
-      sendApiError(res, error.status, error.code, error.message);
+      sendApiError(res, error.status, error.code, error.message, error.details);
+      return;
+    }
+    if (error instanceof MembershipUnavailableError) {
+      logger.warn('team roster unavailable', { error });
+      sendApiError(
+        res,
+        503,
+        'membership_unavailable',
+        'Microsoft Teams could not confirm who is in this team just now. Try again in a minute.',
+      );
       return;
     }
     if (isBodyParserError(error)) {

@@ -1,21 +1,20 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
+import { Router } from 'express';
 import type { TeamRecord, TeamStore } from '../app/installations';
+import type { TeamMembership } from '../app/team-membership';
 import type { TeamOverview } from '../app/team-overview';
 import type { AppConfig } from '../config';
 import { ApiError } from './api-error';
-import type { IdentifyCaller } from './caller-identity';
+import { parseTeamId, type ResolveTeamAccess } from './team-access';
 
 export interface TeamRouteDeps {
   config: AppConfig;
   teams: TeamStore;
-  identifyCaller: IdentifyCaller;
+  membership: TeamMembership;
+  teamAccess: ResolveTeamAccess;
   overview: (tenantId: string, team: TeamRecord) => Promise<TeamOverview>;
 }
 
-const teamIdParam = z.string().min(1).max(1024);
-
-/** The tab's read API for a team; every route resolves the caller first and only sees the caller's tenant. */
+/** The tab's read API for a team; every route resolves the caller as a member of the team first. */
 export function createTeamRoutes(deps: TeamRouteDeps): Router {
   const router = Router();
 
@@ -25,23 +24,20 @@ export function createTeamRoutes(deps: TeamRouteDeps): Router {
     res.json({ teams: teams.map((team) => ({ id: team.teamId, name: team.name })) });
   });
 
-  router.get('/teams/:teamId', async (req, res) => {
-    const caller = await deps.identifyCaller(req);
+  router.get('/local/teams/:teamId/members', async (req, res) => {
+    if (!deps.config.localMode) throw new ApiError(404, 'not_found', 'no such API route');
     const teamId = parseTeamId(req);
-    // Local mode has no tenant of its own: the team is found in whichever tenant the playground used.
-    const team = caller.local
-      ? (await deps.teams.listAll(500)).find((known) => known.teamId === teamId)
-      : await deps.teams.get(caller.tenantId, teamId);
+    const team = (await deps.teams.listAll(500)).find((known) => known.teamId === teamId);
     if (!team)
       throw new ApiError(404, 'not_found', 'This team is not known: add Leading Together to the team first.');
+    const members = await deps.membership.list({ tenantId: team.tenantId, teamId: team.teamId });
+    res.json({ members: members.map((member) => ({ id: member.memberId, name: member.name })) });
+  });
+
+  router.get('/teams/:teamId', async (req, res) => {
+    const { team } = await deps.teamAccess(req);
     res.json(await deps.overview(team.tenantId, team));
   });
 
   return router;
-}
-
-function parseTeamId(req: Request): string {
-  const parsed = teamIdParam.safeParse(req.params.teamId);
-  if (!parsed.success) throw new ApiError(400, 'bad_request', 'teamId: expected 1 to 1024 characters');
-  return parsed.data;
 }

@@ -26,12 +26,13 @@ const storedRow = z
  * error handling live in one place.
  */
 export interface JsonEntityTable<T> {
+  /** Inserts a new row and returns its ETag; ConflictError when the key is taken. */
   insert(
     partitionKey: string,
     rowKey: string,
     value: T,
     extra?: Record<string, string | number | boolean>,
-  ): Promise<void>;
+  ): Promise<string>;
   get(partitionKey: string, rowKey: string): Promise<Versioned<T> | null>;
   /** Replaces conditionally; ConflictError when the ETag is stale, or when the row vanished. */
   replace(
@@ -41,6 +42,8 @@ export interface JsonEntityTable<T> {
     etag: string,
     extra?: Record<string, string | number | boolean>,
   ): Promise<string>;
+  /** Deletes conditionally; ConflictError when the ETag is stale, or when the row is already gone. */
+  remove(partitionKey: string, rowKey: string, etag: string): Promise<void>;
   /** Every row of a partition, in RowKey order, optionally filtered on an extra property. */
   list(
     partitionKey: string,
@@ -90,7 +93,8 @@ export function createJsonEntityTable<T>(
   return {
     async insert(partitionKey, rowKey, value, extra = {}) {
       try {
-        await table.createEntity(toEntity(partitionKey, rowKey, value, extra));
+        const result = await table.createEntity(toEntity(partitionKey, rowKey, value, extra));
+        return result.etag ?? '';
       } catch (error: unknown) {
         if (isRestErrorWithStatus(error, 409)) throw new ConflictError(`${name}: ${rowKey} already exists`);
         throw error;
@@ -113,6 +117,16 @@ export function createJsonEntityTable<T>(
       } catch (error: unknown) {
         if (isRestErrorWithStatus(error, 412) || isRestErrorWithStatus(error, 404)) {
           throw new ConflictError(`${name}: ${rowKey} was changed by someone else`);
+        }
+        throw error;
+      }
+    },
+    async remove(partitionKey, rowKey, etag) {
+      try {
+        await table.deleteEntity(partitionKey, rowKey, { etag });
+      } catch (error: unknown) {
+        if (isRestErrorWithStatus(error, 412) || isRestErrorWithStatus(error, 404)) {
+          throw new ConflictError(`${name}: ${rowKey} was changed or removed by someone else`);
         }
         throw error;
       }

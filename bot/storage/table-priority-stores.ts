@@ -29,8 +29,9 @@ const teamPartition = (team: TeamRef) => tableKey(team.tenantId, team.teamId);
 export function createTableCandidateStore(table: TableClient): CandidateStore {
   const rows = createJsonEntityTable(table, 'candidates', candidateSchema);
   return {
-    create: (team, candidate) =>
-      rows.insert(teamPartition(team), tableKey(candidate.id), candidate, { status: candidate.status }),
+    create: async (team, candidate) => {
+      await rows.insert(teamPartition(team), tableKey(candidate.id), candidate, { status: candidate.status });
+    },
     get: (team, id) => rows.get(teamPartition(team), tableKey(id)),
     list: async (team) => (await rows.list(teamPartition(team))).map((row) => row.value),
     update: async (team, candidate, etag) => {
@@ -46,8 +47,9 @@ export function createTableVoteStore(table: TableClient): VoteStore {
   const rows = createJsonEntityTable(table, 'votes', storedVoteSchema);
   const openColumn = (stored: { vote: { status: string } }) => ({ open: stored.vote.status === 'open' });
   return {
-    create: (team, stored) =>
-      rows.insert(teamPartition(team), tableKey(stored.vote.id), stored, openColumn(stored)),
+    create: async (team, stored) => {
+      await rows.insert(teamPartition(team), tableKey(stored.vote.id), stored, openColumn(stored));
+    },
     get: (team, voteId) => rows.get(teamPartition(team), tableKey(voteId)),
     update: (team, stored, etag) =>
       rows.replace(teamPartition(team), tableKey(stored.vote.id), stored, etag, openColumn(stored)),
@@ -109,8 +111,9 @@ export function createTableDecisionLog(table: TableClient): DecisionLog {
   const newestFirstKey = (decidedAt: string, id: string) =>
     `${String(9_999_999_999_999 - Date.parse(decidedAt)).padStart(13, '0')}|${tableKey(id)}`;
   return {
-    append: (team, decision) =>
-      rows.insert(teamPartition(team), newestFirstKey(decision.decidedAt, decision.id), decision),
+    append: async (team, decision) => {
+      await rows.insert(teamPartition(team), newestFirstKey(decision.decidedAt, decision.id), decision);
+    },
     recent: async (team, limit) => (await rows.list(teamPartition(team), { limit })).map((row) => row.value),
     async get(team, decisionId) {
       const all = await rows.list(teamPartition(team));

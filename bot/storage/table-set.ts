@@ -17,6 +17,7 @@ export const tableNames = [
   'acks',
   'consents',
   'preferences',
+  'boards',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 

@@ -253,7 +253,7 @@ describe('choosing one priority together', () => {
     expect(JSON.stringify(cardOf(decisions))).toContain('Every student reads at grade level by spring');
 
     const api = (await fetch(`${app.baseUrl}/api/teams/${encodeURIComponent(team.teamId)}`, {
-      headers: { 'x-local-user-id': 'carol' },
+      headers: { 'x-local-user-id': carol.id },
     }).then((r) => r.json())) as {
       priority: { title: string } | null;
       decisions: Array<{ title: string }>;

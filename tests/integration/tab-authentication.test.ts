@@ -31,6 +31,8 @@ describe('the tab API with Teams SSO (credentials configured)', () => {
       teamName: 'Lincoln Leadership',
       tenantId: tenantA,
     });
+    // Alice (the SSO tokens' default object id) is in the team; membership is checked on every request.
+    bf.connector.setRoster('*', [{ id: '29:alice', name: 'Alice Principal', aadObjectId: 'oid-alice' }]);
     const install = await bf.post(teamInstall(team, testUser('Installer')));
     expect(install.status).toBe(200);
     await bf.connector.waitFor((calls) => calls.length >= 1);
@@ -120,5 +122,13 @@ describe('the tab API with Teams SSO (credentials configured)', () => {
     expect(otherTenant.body).toEqual(unknown.body);
     expect(otherTenant.body).toMatchObject({ error: { code: 'not_found' } });
     expect(JSON.stringify(otherTenant.body)).not.toContain('Lincoln');
+  });
+
+  it('refuses a valid token of the team’s tenant for someone Teams does not list in the team (403)', async () => {
+    const result = await getTeam(await bearer({ objectId: 'oid-not-in-team', name: 'Olivia Outsider' }));
+    expect(result.status).toBe(403);
+    expect(result.body).toEqual({
+      error: { code: 'not_a_member', message: 'You are not a member of this team in Microsoft Teams.' },
+    });
   });
 });
