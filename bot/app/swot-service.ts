@@ -221,6 +221,20 @@ export function createSwotService(deps: {
       }));
     });
 
+  const saveSession = async (
+    team: TeamRef,
+    session: SwotSession,
+    etag: string,
+  ): Promise<BoardOutcome<SwotSession>> => {
+    try {
+      await boards.replaceSession(team, session, etag);
+      return { ok: true, value: session };
+    } catch (error: unknown) {
+      if (!(error instanceof ConflictError)) throw error;
+      return refuse(409, 'session', 'the session changed at the same moment; look again and retry');
+    }
+  };
+
   const domain = <T>(result: { ok: true; value: T } | Parameters<typeof fromDomain>[0]): BoardOutcome<T> =>
     result.ok ? result : fromDomain(result);
 
@@ -245,10 +259,16 @@ export function createSwotService(deps: {
       write(team, sessionId, async () => {
         const stored = await freshBoard(team, sessionId);
         if (!stored.ok) return stored;
-        const closed = closeSwotSession(stored.value.board.session, actor, now());
-        if (!closed.ok) return forbiddenOr(closed, !isFacilitator(stored.value.board.session, actor));
-        await boards.replaceSession(team, closed.value, stored.value.etags.session);
-        return closed;
+        const session = stored.value.board.session;
+        if (session.status === 'open' && !isFacilitator(session, actor))
+          return refuse(
+            403,
+            'session',
+            `only the facilitator (${session.openedByName}) or a team owner can close it`,
+          );
+        const closed = closeSwotSession(session, actor, now());
+        if (!closed.ok) return fromDomain(closed);
+        return saveSession(team, closed.value, stored.value.etags.session);
       }),
     setDotsPerMember: (team, sessionId, actor, dotsPerMember) =>
       write(team, sessionId, async () => {
@@ -257,8 +277,7 @@ export function createSwotService(deps: {
         const session = stored.value.board.session;
         const changed = setDotsPerMember(session, actor, dotsPerMember);
         if (!changed.ok) return forbiddenOr(changed, !isFacilitator(session, actor));
-        await boards.replaceSession(team, changed.value, stored.value.etags.session);
-        return changed;
+        return saveSession(team, changed.value, stored.value.etags.session);
       }),
     addItem: (team, sessionId, actor, input) =>
       write(team, sessionId, async () => {
