@@ -32,6 +32,11 @@ export {
   changeActionStatus,
 } from './actions';
 export type { ActionStatus, Action, CreateActionInput, ActionStatusChange } from './actions';
+export { MAX_EVERY_WEEKS, MAX_BREAK_NAME_LENGTH, createCadence, nextCheckInAt, isInBreak } from './cadence';
+export type { CadenceBreak, CheckInCadence, CadenceInput } from './cadence';
+export { isTimeZone } from './zoned-time';
+export { REMINDER_WINDOW_HOURS, remindersDue } from './reminders';
+export type { ReminderSent, Reminder } from './reminders';
 export { MAX_CLOSING_TEXT_LENGTH, completePriority } from './complete-priority';
 export type {
   PriorityOutcome,
