@@ -7,3 +7,6 @@ export * from './dots';
 export * from './swot-board';
 export * from './promote';
 export * from './board-export';
+export * from './vision-types';
+export * from './vision-drafts';
+export * from './vision-consent';
