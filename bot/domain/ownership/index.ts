@@ -35,8 +35,32 @@ export type { ActionStatus, Action, CreateActionInput, ActionStatusChange } from
 export { MAX_EVERY_WEEKS, MAX_BREAK_NAME_LENGTH, createCadence, nextCheckInAt, isInBreak } from './cadence';
 export type { CadenceBreak, CheckInCadence, CadenceInput } from './cadence';
 export { isTimeZone } from './zoned-time';
+export {
+  MAX_ANSWER_LENGTH,
+  openCheckInRound,
+  answerCheckIn,
+  checkedIn,
+  summarizeRound,
+  closeCheckInRound,
+} from './check-in-round';
+export type {
+  StatusUpdate,
+  CheckInAnswer,
+  CheckInAnswerInput,
+  RoundSummary,
+  CheckInRound,
+  OpenCheckInRoundInput,
+  CheckInContext,
+} from './check-in-round';
 export { REMINDER_WINDOW_HOURS, remindersDue } from './reminders';
 export type { ReminderSent, Reminder } from './reminders';
+export {
+  MAX_RELEASE_TEXT_LENGTH,
+  proposeReleaseItem,
+  withdrawReleaseItem,
+  decideReleaseItem,
+} from './release-list';
+export type { ReleaseStatus, ReleaseItem, ReleaseOutcome, ProposeReleaseItemInput } from './release-list';
 export { MAX_CLOSING_TEXT_LENGTH, completePriority } from './complete-priority';
 export type {
   PriorityOutcome,

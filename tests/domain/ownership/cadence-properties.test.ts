@@ -198,7 +198,7 @@ describe('properties of the check-in cadence', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 20_000);
 
   it('C-8: an on-time check-in is the first occurrence of its local time', () => {
     fc.assert(
@@ -208,7 +208,7 @@ describe('properties of the check-in cadence', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 20_000);
 
   it('C-9: the next check-in is never inside a break', () => {
     fc.assert(
@@ -218,7 +218,7 @@ describe('properties of the check-in cadence', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 20_000);
 
   it('C-6: no earlier check-in was skipped (brute force over every quarter hour in between)', () => {
     fc.assert(
@@ -238,7 +238,7 @@ describe('properties of the check-in cadence', () => {
       }),
       { numRuns: 60 },
     );
-  }, 60_000);
+  }, 30_000);
 
   it('G-3: the next check-in depends only on its inputs', () => {
     fc.assert(
@@ -268,5 +268,5 @@ describe('properties of the check-in cadence', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 20_000);
 });
