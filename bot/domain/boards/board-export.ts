@@ -23,7 +23,7 @@ export function boardToMarkdown(board: SwotBoard): string {
     const tag = item.tag === null ? '' : ` _(${item.tag === 'root-cause' ? 'root cause' : 'symptom'})_`;
     const dots = totals[item.id] ?? 0;
     const evidence = item.evidence.map(
-      (piece) => `  - Evidence: ${piece.kind === 'url' ? `<${piece.url}>` : markdownText(piece.text)}`,
+      (piece) => `  - Evidence: ${piece.kind === 'url' ? markdownLink(piece.url) : markdownText(piece.text)}`,
     );
     return [
       `- ${markdownText(item.text)}${tag} — ${dots} dot${dots === 1 ? '' : 's'}, by ${markdownText(item.authorName)}`,
@@ -76,5 +76,14 @@ function csvCell(value: string): string {
 
 /** Keeps member text from turning into Markdown structure (headings, links, emphasis). */
 function markdownText(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  // A lone CR ends a line in Markdown too.
+  return text.replace(/\s*[\r\n]\s*/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+/**
+ * A member's link as an autolink. The parsed URL's href percent-encodes spaces, `<` and `>`, so the link
+ * cannot end early and let the rest of its text through as Markdown.
+ */
+function markdownLink(url: string): string {
+  return URL.canParse(url) ? `<${new URL(url).href}>` : markdownText(url);
 }

@@ -32,8 +32,10 @@ export function placeDots(
     if (itemIds.has(itemId) && itemId !== item.id) dots[itemId] = placed;
   if (count > 0) dots[item.id] = count;
   const used = Object.values(dots).reduce((sum, placed) => sum + placed, 0);
-  if (used > session.dotsPerMember) {
-    const left = session.dotsPerMember - (used - count);
+  // A change that does not raise the member's total is always allowed, so dots can still come off after
+  // the facilitator lowered the allowance below what the member had placed.
+  if (used > session.dotsPerMember && used > dotsUsed(allocation, itemIds)) {
+    const left = Math.max(0, session.dotsPerMember - (used - count));
     return fail(
       'count',
       `you have ${left} dot${left === 1 ? '' : 's'} left of ${session.dotsPerMember}; take a dot off another item first`,

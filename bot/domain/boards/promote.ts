@@ -2,7 +2,7 @@ import type { CandidateTextInput } from '../candidates/candidate-text';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../candidates/candidate-text';
 import { fail, ok, type Result } from '../voting/result';
 import { checkNow, checkOpen } from './board-rules';
-import { effectiveGroupId, sortByDots, type SwotBoard } from './swot-board';
+import { dotTotals, effectiveGroupId, sortByDots, type SwotBoard } from './swot-board';
 import type { Evidence, Promotion, SwotGroup, SwotItem } from './swot-types';
 
 const QUADRANT_NAMES = {
@@ -33,7 +33,7 @@ export function candidateFromItem(board: SwotBoard, item: SwotItem, linkBack: st
 export function candidateFromGroup(board: SwotBoard, group: SwotGroup, linkBack: string): CandidateTextInput {
   const items = sortByDots(
     board.items.filter((item) => effectiveGroupId(item, board.groups) === group.id),
-    {},
+    dotTotals(board),
   );
   const lines = [
     `${QUADRANT_NAMES[group.quadrant]} theme from the SWOT board "${board.session.title}": ${linkBack}`,
@@ -69,5 +69,8 @@ function evidenceText(evidence: readonly Evidence[]): string | null {
 }
 
 function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  if (text.length <= max) return text;
+  // Never keep half of a character made of two UTF-16 units.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end).trimEnd()}…`;
 }

@@ -14,7 +14,7 @@ export function dotTotals(board: SwotBoard): Record<string, number> {
   for (const item of board.items) totals[item.id] = 0;
   for (const allocation of board.allocations)
     for (const [itemId, count] of Object.entries(allocation.dots))
-      if (itemId in totals) totals[itemId] = (totals[itemId] ?? 0) + count;
+      if (Object.hasOwn(totals, itemId)) totals[itemId] = (totals[itemId] ?? 0) + count;
   return totals;
 }
 
