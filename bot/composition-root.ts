@@ -46,7 +46,11 @@ import { createTeamResolver } from './teams/priority/team-of';
 import { createTablePreferenceStore } from './storage/table-preference-store';
 import { createRosterCache } from './teams/team-roster';
 import { createTeamMembership } from './teams/team-membership';
-import { createCandidatePoster } from './teams/priority/post-candidate';
+import { createChannelPoster } from './teams/channel-poster';
+import { candidateCard } from './teams/cards/candidate-card';
+import { visionCard } from './teams/cards/vision-card';
+import { createVisionService } from './app/vision-service';
+import { createTableVisionStore } from './storage/table-vision-store';
 import { createSwotService } from './app/swot-service';
 import { createTableSwotBoardStore } from './storage/table-board-store';
 import { createTeamAccess } from './http/team-access';
@@ -132,6 +136,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const membership = createTeamMembership({ conversations, proactive, rosters });
   const tabUrl = (team: TeamRef, view?: string) =>
     `${config.publicUrl}/tab/?team=${encodeURIComponent(team.teamId)}${view ? `&view=${view}` : ''}`;
+  const postToChannel = createChannelPoster({ conversations, teams, proactive, logger });
+  const vision = createVisionService({
+    visions: createTableVisionStore(tables.table('boards')),
+    clock,
+    newId,
+    onAdopted: (team, adopted, actor) =>
+      postToChannel(team, visionCard(adopted, { closedBy: actor.name, tabUrl: tabUrl(team, 'vision') }), {
+        decision: true,
+      }),
+    cacheMs: 500,
+  });
   const swot = createSwotService({
     boards: createTableSwotBoardStore(tables.table('boards')),
     candidates,
@@ -139,7 +154,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     newId,
     link: (team, sessionId, subject) =>
       `${tabUrl(team, 'swot')}&session=${encodeURIComponent(sessionId)}&${subject.kind}=${encodeURIComponent(subject.id)}`,
-    onCandidateProposed: createCandidatePoster({ conversations, proactive, logger }),
+    onCandidateProposed: (team, candidate, actor) =>
+      postToChannel(
+        team,
+        candidateCard(candidate, {
+          canChange: true,
+          notice: `Proposed by ${actor.name} from the SWOT board`,
+        }),
+        { decision: false },
+      ),
     cacheMs: 500,
   });
   const priority = createPriorityHandlers({
@@ -184,7 +207,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     membership,
     teamAccess: createTeamAccess({ teams, identifyCaller, membership }),
     swot,
-    overview: createTeamOverview({ teamState, decisions }),
+    vision,
+    overview: createTeamOverview({ teamState, decisions, vision: (team) => vision.current(team) }),
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,

@@ -1,4 +1,5 @@
 import type { ValidationFailure } from '../domain/voting';
+import type { Versioned } from './team-ref';
 
 /** Why a board request was refused, as the HTTP layer answers it. */
 export type BoardRefusal = {
@@ -31,4 +32,16 @@ export function refuse(
 /** A domain refusal: a closed board is a 409 (nothing the member can fix in the request), the rest 400. */
 export function fromDomain(failure: ValidationFailure): BoardRefusal {
   return refuse(failure.field === 'session' ? 409 : 400, failure.field, failure.message);
+}
+
+/** A write from a stale version: 412 with the row as it is now (null when it was deleted). */
+export function staleRefusal(field: string, noun: string, row: Versioned<unknown> | null): BoardRefusal {
+  return refuse(
+    412,
+    field,
+    row
+      ? `someone else changed this ${noun} since you loaded it; compare both versions and choose`
+      : `someone else deleted this ${noun} since you loaded it`,
+    row ? { value: row.value, etag: row.etag } : null,
+  );
 }

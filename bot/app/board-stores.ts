@@ -1,4 +1,13 @@
-import type { DotAllocation, SwotBoard, SwotGroup, SwotItem, SwotSession } from '../domain/boards';
+import type {
+  AdoptedVision,
+  DotAllocation,
+  SwotBoard,
+  SwotGroup,
+  SwotItem,
+  SwotSession,
+  VisionDraft,
+  VisionProposal,
+} from '../domain/boards';
 import type { TeamRef, Versioned } from './team-ref';
 
 /** A board as stored: the domain values, each row's ETag, and a version that changes with any row. */
@@ -31,4 +40,29 @@ export interface SwotBoardStore {
   getDots(team: TeamRef, sessionId: string, memberId: string): Promise<Versioned<DotAllocation> | null>;
   /** Inserts (etag null) or replaces a member's dots; ConflictError when someone else wrote first. */
   saveDots(team: TeamRef, sessionId: string, allocation: DotAllocation, etag: string | null): Promise<void>;
+}
+
+/** A proposal as stored, with the vision it adopted when its consent check closed without objection. */
+export interface StoredVisionProposal {
+  proposal: VisionProposal;
+  adopted: AdoptedVision | null;
+}
+
+/** The whole vision board of a team, with each row's ETag and a version for polling. */
+export interface StoredVisionBoard {
+  drafts: Array<Versioned<VisionDraft>>;
+  proposals: Array<Versioned<StoredVisionProposal>>;
+  version: string;
+}
+
+/** Vision boards: one partition per team (drafts and proposals), so the board is one query. */
+export interface VisionBoardStore {
+  load(team: TeamRef): Promise<StoredVisionBoard>;
+  getDraft(team: TeamRef, draftId: string): Promise<Versioned<VisionDraft> | null>;
+  insertDraft(team: TeamRef, draft: VisionDraft): Promise<string>;
+  replaceDraft(team: TeamRef, draft: VisionDraft, etag: string): Promise<string>;
+  getProposal(team: TeamRef, proposalId: string): Promise<Versioned<StoredVisionProposal> | null>;
+  insertProposal(team: TeamRef, stored: StoredVisionProposal): Promise<string>;
+  /** Replaces conditionally: closing a check and adopting its vision is this one write. */
+  replaceProposal(team: TeamRef, stored: StoredVisionProposal, etag: string): Promise<string>;
 }

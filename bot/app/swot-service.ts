@@ -26,7 +26,8 @@ import {
 } from '../domain/boards';
 import type { Candidate } from '../domain/candidates';
 import type { Clock } from '../support/clock';
-import { fromDomain, refuse, type BoardOutcome } from './board-outcome';
+import { fromDomain, refuse, staleRefusal, type BoardOutcome } from './board-outcome';
+import { createSharedReads } from './shared-reads';
 import type { StoredSwotBoard, SwotBoardStore } from './board-stores';
 import type { CandidateService } from './candidate-service';
 import { ConflictError, type TeamRef, type Versioned } from './team-ref';
@@ -137,22 +138,11 @@ export function createSwotService(deps: {
 }): SwotService {
   const { boards, clock } = deps;
   const now = () => clock.now().toISOString();
-  const cache = new Map<string, { at: number; board: Promise<StoredSwotBoard | null> }>();
+  const reads = createSharedReads<StoredSwotBoard | null>(clock, deps.cacheMs);
   const cacheKey = (team: TeamRef, sessionId: string) => `${team.tenantId}|${team.teamId}|${sessionId}`;
-  const forget = (team: TeamRef, sessionId: string) => cache.delete(cacheKey(team, sessionId));
-
-  const readBoard = (team: TeamRef, sessionId: string): Promise<StoredSwotBoard | null> => {
-    const key = cacheKey(team, sessionId);
-    const hit = cache.get(key);
-    const at = clock.now().getTime();
-    if (hit && at - hit.at < deps.cacheMs) return hit.board;
-    const board = boards.load(team, sessionId);
-    cache.set(key, { at, board });
-    board.catch(() => cache.delete(key));
-    // Bounded: boards nobody polls any more drop out.
-    if (cache.size > 1000) for (const [old] of cache) if (cache.size > 500) cache.delete(old);
-    return board;
-  };
+  const forget = (team: TeamRef, sessionId: string) => reads.forget(cacheKey(team, sessionId));
+  const readBoard = (team: TeamRef, sessionId: string) =>
+    reads.read(cacheKey(team, sessionId), () => boards.load(team, sessionId));
 
   /** A fresh read for a write: what the member decides on must not be a cached copy. */
   const freshBoard = async (team: TeamRef, sessionId: string): Promise<BoardOutcome<StoredSwotBoard>> => {
@@ -446,17 +436,6 @@ async function markRow(
     }
   }
   return refuse(409, 'promotion', `this ${subject.kind} changed or was removed while it was being promoted`);
-}
-
-function staleRefusal(field: string, noun: string, row: Versioned<unknown> | null) {
-  return refuse(
-    412,
-    field,
-    row
-      ? `someone else changed this ${noun} since you loaded it; compare both versions and choose`
-      : `someone else deleted this ${noun} since you loaded it`,
-    row ? { value: row.value, etag: row.etag } : null,
-  );
 }
 
 /** A permission refusal is a 403; anything else keeps the domain's answer. */

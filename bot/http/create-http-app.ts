@@ -13,9 +13,12 @@ import { tabContentSecurityPolicy } from './tab-security';
 import { createTeamRoutes, type TeamRouteDeps } from './team-routes';
 import { createSwotRoutes } from './swot-routes';
 import type { SwotService } from '../app/swot-service';
+import type { VisionService } from '../app/vision-service';
+import { createVisionRoutes } from './vision-routes';
 
 export interface HttpAppDeps extends TeamRouteDeps {
   swot: SwotService;
+  vision: VisionService;
   config: AppConfig;
   logger: Logger;
   bot: TeamsBot;
@@ -60,7 +63,13 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     await deps.bot.process(req, res);
   });
 
-  app.use('/api', express.json({ limit: '64kb' }), createTeamRoutes(deps), createSwotRoutes(deps));
+  app.use(
+    '/api',
+    express.json({ limit: '64kb' }),
+    createTeamRoutes(deps),
+    createSwotRoutes(deps),
+    createVisionRoutes(deps),
+  );
 
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));
 

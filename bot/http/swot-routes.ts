@@ -11,6 +11,7 @@ import {
   type SwotItem,
 } from '../domain/boards';
 import { ApiError } from './api-error';
+import { answerOutcome } from './board-answer';
 import { boardView, groupView, itemView, sessionSummary } from './board-view';
 import { parseInput, requireIfMatch } from './request-schemas';
 import { swotGroupSchema, swotItemSchema } from '../storage/board-schemas';
@@ -229,27 +230,8 @@ function groupResponse(group: SwotGroup, etag: string) {
   return groupView(group, etag, { dots: 0, canChange: true });
 }
 
-const codes = {
-  400: 'bad_request',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  412: 'stale',
-} as const;
-
-/**
- * Unwraps an outcome, or throws the refusal as the API error the tab shows. A stale write's current row
- * is shown the way the tab shows rows, so the member can compare both versions.
- */
 function answer<T>(outcome: BoardOutcome<T>, memberId = ''): T {
-  if (outcome.ok) return outcome.value;
-  const current = outcome.current;
-  throw new ApiError(outcome.status, codes[outcome.status], outcome.message, {
-    field: outcome.field,
-    ...(current === undefined
-      ? {}
-      : { current: current === null ? null : currentView(current.value, current.etag, memberId) }),
-  });
+  return answerOutcome(outcome, (value, etag) => currentView(value, etag, memberId));
 }
 
 function currentView(value: unknown, etag: string, memberId: string) {

@@ -118,7 +118,7 @@ const priorityShape = z
     teamId: z.string(),
     candidateId: z.string(),
     title: z.string(),
-    status: z.enum(['active', 'completed', 'replaced']),
+    status: z.enum(['active', 'completed', 'replaced', 'retired']),
   })
   .passthrough();
 const prioritySchema = z.custom<Priority>(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { StoredSwotBoard, SwotBoardStore } from '../app/board-stores';
@@ -7,6 +6,7 @@ import type { DotAllocation, SwotGroup, SwotItem } from '../domain/boards';
 import { dotAllocationSchema, swotGroupSchema, swotItemSchema, swotSessionSchema } from './board-schemas';
 import { createJsonEntityTable } from './json-entities';
 import { tableKey } from './keys';
+import { rowsVersion } from './rows-version';
 
 const boardRowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session'), session: swotSessionSchema }),
@@ -89,10 +89,7 @@ export function createTableSwotBoardStore(table: TableClient): SwotBoardStore {
         } else allocations.push(value.dots);
       }
       if (!session) return null;
-      const version = createHash('sha256')
-        .update(all.map((row) => `${row.rowKey}=${row.etag}`).join('\n'))
-        .digest('base64url')
-        .slice(0, 27);
+      const version = rowsVersion(all);
       return {
         board: { session, items, groups, allocations },
         etags: { session: sessionEtag, items: itemEtags, groups: groupEtags },

@@ -55,6 +55,7 @@ describe('the tab API with Teams SSO (credentials configured)', () => {
     expect(result.status).toBe(200);
     expect(result.body).toEqual({
       team: { id: team.teamId, name: 'Lincoln Leadership' },
+      vision: null,
       priority: null,
       watchList: [],
       decisions: [],
