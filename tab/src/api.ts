@@ -30,8 +30,22 @@ export interface Directory {
   teams: TeamSummary[];
 }
 
+/** A member of a team's Teams roster (local mode's "Act as" list). */
+export interface Member {
+  id: string;
+  name: string;
+}
+
 /** Codes the server sends (`not_found`, `unauthorized`, `forbidden`, …) plus the client's own below. */
 export type ClientErrorCode = 'network' | 'invalid_response' | 'auth_unavailable';
+
+/** What an error body can carry beyond its message. */
+export interface ApiErrorDetails {
+  /** The input at fault, e.g. `text` or `If-Match`. */
+  field?: string;
+  /** On a stale write (412): the row as it is now, null when it was deleted; absent otherwise. */
+  current?: unknown;
+}
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -40,6 +54,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
   }
@@ -106,11 +121,25 @@ export function parseDirectory(value: unknown): Directory | null {
   return { teams };
 }
 
+/** Parses `GET /api/local/teams/:teamId/members`; null when the body does not have the expected shape. */
+export function parseMembers(value: unknown): Member[] | null {
+  if (!isRecord(value) || !Array.isArray(value.members)) return null;
+  const members: Member[] = [];
+  for (const item of value.members) {
+    if (!isRecord(item) || !isNonEmptyString(item.id) || typeof item.name !== 'string') return null;
+    members.push({ id: item.id, name: item.name || item.id });
+  }
+  return members;
+}
+
 function parseErrorBody(status: number, body: unknown): ApiError {
   if (isRecord(body) && isRecord(body.error)) {
-    const { code, message } = body.error;
+    const { code, message, field } = body.error;
     if (isNonEmptyString(code)) {
-      return new ApiError(status, code, isNonEmptyString(message) ? message : `Request failed (${status}).`);
+      return new ApiError(status, code, isNonEmptyString(message) ? message : `Request failed (${status}).`, {
+        ...(isNonEmptyString(field) ? { field } : {}),
+        ...('current' in body ? { current: body.current } : {}),
+      });
     }
   }
   return new ApiError(status, `http_${status}`, `The server answered ${status}.`);
@@ -144,23 +173,51 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function getJson<T>(
-  path: string,
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends one request with the caller's identity and answers the raw response, whatever its status;
+ * only a request that got no answer at all throws (ApiError `network`, or the abort).
+ */
+export async function sendRequest(
   identity: Identity | null,
-  parse: (body: unknown) => T | null,
-  signal?: AbortSignal,
-): Promise<T> {
-  const headers = { Accept: 'application/json', ...(await identityHeaders(identity)) };
-  let response: Response;
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    ...(await identityHeaders(identity)),
+    ...options.headers,
+  };
   try {
-    response = await fetch(path, { headers, signal: signal ?? null, credentials: 'same-origin' });
+    return await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      signal: options.signal ?? null,
+      credentials: 'same-origin',
+    });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network', 'Leading Together could not be reached. Check your connection.');
   }
-  const body = await readJson(response);
-  if (!response.ok) throw parseErrorBody(response.status, body);
-  const parsed = parse(body);
+}
+
+/** The error a failed response stands for, from its `{ error: { code, message, field }, current? }` body. */
+export async function responseError(response: Response): Promise<ApiError> {
+  return parseErrorBody(response.status, await readJson(response));
+}
+
+/** Parses a successful JSON body, or throws `invalid_response`. */
+export async function parsedBody<T>(response: Response, parse: (body: unknown) => T | null): Promise<T> {
+  const parsed = parse(await readJson(response));
   if (parsed === null) {
     throw new ApiError(
       response.status,
@@ -171,12 +228,26 @@ async function getJson<T>(
   return parsed;
 }
 
+async function getJson<T>(
+  path: string,
+  identity: Identity | null,
+  parse: (body: unknown) => T | null,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await sendRequest(identity, path, signal ? { signal } : {});
+  if (!response.ok) throw await responseError(response);
+  return parsedBody(response, parse);
+}
+
 export interface ApiClient {
+  /** Who calls: the SWOT board builds its own client from it. */
+  identity: Identity;
   getTeam(teamId: string, signal?: AbortSignal): Promise<TeamView>;
 }
 
 export function createApiClient(identity: Identity): ApiClient {
   return {
+    identity,
     getTeam: (teamId, signal) =>
       getJson(`/api/teams/${encodeURIComponent(teamId)}`, identity, parseTeamView, signal),
   };
@@ -185,4 +256,14 @@ export function createApiClient(identity: Identity): ApiClient {
 /** Local mode only: the teams where the bot is installed. */
 export function getLocalDirectory(signal?: AbortSignal): Promise<Directory> {
   return getJson('/api/local/directory', null, parseDirectory, signal);
+}
+
+/** Local mode only: the members of a team's Teams roster, whom a local user may act as. */
+export function getLocalMembers(teamId: string, signal?: AbortSignal): Promise<Member[]> {
+  return getJson(`/api/local/teams/${encodeURIComponent(teamId)}/members`, null, parseMembers, signal);
+}
+
+/** Any failure as an ApiError, so the tab always has a message to show. */
+export function toApiError(error: unknown, message = 'Something went wrong. Nothing was changed.'): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'unexpected', message);
 }

@@ -1,7 +1,7 @@
 import { toThemeName, type ThemeName } from './theme';
 import { toViewName, type ViewName } from './views';
 
-/** Local mode (a plain browser): who and where come from the URL, e.g. `/tab/?team=…&user=…&userName=…`. */
+/** Local mode (a plain browser): who and where come from the URL, e.g. `/tab/?team=…&user=…&view=swot`. */
 export interface LocalParams {
   teamId: string | null;
   userId: string | null;
@@ -31,28 +31,18 @@ export function readLocalParams(search: string = window.location.search): LocalP
   };
 }
 
-/** The local user, when the URL names one: an id, a name or both (the id defaults to the name slugified). */
+/**
+ * The local user, when the URL names one: `user` is a member id of the team's Teams roster (the server
+ * checks it), `userName` only labels it until the roster's name is known.
+ */
 export function localUser(params: LocalParams): LocalUser | null {
-  const userName = params.userName ?? params.userId;
-  if (!userName) return null;
-  return { userId: params.userId ?? slugify(userName), userName };
-}
-
-/** "Ana López" → "ana-lopez". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return slug || 'local-user';
+  if (!params.userId) return null;
+  return { userId: params.userId, userName: params.userName ?? params.userId };
 }
 
 /** Reflects the local choice in the address bar (without reloading). `null` removes a parameter. */
 export function writeLocalParams(
-  changes: Partial<Record<'team' | 'user' | 'userName' | 'theme', string | null>>,
+  changes: Partial<Record<'team' | 'user' | 'userName' | 'theme' | 'view', string | null>>,
 ): void {
   const url = new URL(window.location.href);
   for (const [name, value] of Object.entries(changes)) {

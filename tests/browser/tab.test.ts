@@ -15,6 +15,9 @@ const TEAM = {
   teamId: '19:northside-leadership@thread.tacv2',
   teamName: 'Northside Elementary Leadership Team',
 };
+/** The team's Teams roster: the server lets only its members use the tab. */
+const ANA = { id: 'ana-lopez', name: 'Ana López', aadObjectId: 'aad-ana-lopez' };
+const BEN = { id: 'ben-okafor', name: 'Ben Okafor', aadObjectId: 'aad-ben-okafor' };
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const TAB_CONFIG = fileURLToPath(new URL('../../tab/vite.config.ts', import.meta.url));
 
@@ -52,6 +55,7 @@ describe('the tab in local mode', () => {
     }
     await mkdir(SCREENSHOTS, { recursive: true });
     app = await startTestApp({ tabDirectory });
+    app.connector.setRoster('*', [ANA, BEN]);
     // Local-mode callers belong to the local tenant; the install must land there for the tab to see the team.
     await app.installInTeam({ ...TEAM, tenantId: localTenantId });
     browser = await launchBrowser();
@@ -134,19 +138,22 @@ describe('the tab in local mode', () => {
     }
   });
 
-  it('lets a local user pick a team and a name, and keeps the choice in the URL', async () => {
+  it('lets a local user pick a team and a roster member to act as, and keeps the choice in the URL', async () => {
     const { page, errors } = await openPage(1280);
     try {
       await page.goto(`${app.baseUrl}/tab/`);
       await page.getByLabel('Team', { exact: true }).selectOption(TEAM.teamId, { timeout: 15_000 });
-      await page.getByLabel('Your name').fill('Ana López');
+      const actAs = page.getByLabel('Act as');
+      await expect.poll(() => actAs.locator('option').allTextContents()).toEqual([ANA.name, BEN.name]);
+      await actAs.selectOption(BEN.id);
       await page.getByRole('button', { name: 'Open the team' }).click();
       await page.getByRole('heading', { level: 1, name: TEAM.teamName }).waitFor({ timeout: 15_000 });
+      expect(await page.getByText(`Signed in locally as ${BEN.name}`).isVisible()).toBe(true);
 
       const params = new URL(page.url()).searchParams;
       expect(params.get('team')).toBe(TEAM.teamId);
-      expect(params.get('user')).toBe('ana-lopez');
-      expect(params.get('userName')).toBe('Ana López');
+      expect(params.get('user')).toBe(BEN.id);
+      expect(params.get('userName')).toBe(BEN.name);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

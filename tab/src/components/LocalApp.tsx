@@ -45,25 +45,20 @@ export function LocalApp({ theme, onThemeChange }: LocalAppProps) {
   }, []);
 
   const switchTeam = useCallback(() => {
-    writeLocalParams({ team: null, user: null });
-    setParams((current) => ({ ...current, teamId: null, userId: null }));
+    writeLocalParams({ team: null, user: null, userName: null });
+    setParams((current) => ({ ...current, teamId: null, userId: null, userName: null }));
   }, []);
 
   if (!params.teamId || !api || !userName) {
     return (
       <>
         <PageHeader
-          title="Choose a team and your name"
+          title="Choose a team and who you are"
           notice={<LocalBanner />}
           tools={<LocalToolbar theme={theme} onThemeChange={changeTheme} />}
         />
         <main>
-          <TeamPicker
-            initialTeamId={params.teamId}
-            initialUserName={params.userName}
-            fixedUserId={params.userId}
-            onChoose={choose}
-          />
+          <TeamPicker initialTeamId={params.teamId} initialUserId={params.userId} onChoose={choose} />
         </main>
       </>
     );

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -13,7 +12,9 @@ import {
 } from '@fluentui/react-components';
 import { ApiError, getLocalDirectory, type Directory } from '../api';
 import { APP_NAME } from '../app-name';
-import { slugify, type LocalUser } from '../local-params';
+import type { LocalUser } from '../local-params';
+import { useLocalMembers } from '../use-local-members';
+import { MemberField } from './MemberField';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
 import { useSectionStyles } from './styles';
@@ -59,20 +60,25 @@ function useDirectory(): { state: DirectoryState; retry: () => void } {
 
 interface TeamPickerProps {
   initialTeamId: string | null;
-  initialUserName: string | null;
-  /** Kept when the URL names one; otherwise the id is the name slugified. */
-  fixedUserId: string | null;
+  /** The member id the URL names, chosen when it is on the team's roster. */
+  initialUserId: string | null;
   onChoose: (choice: { teamId: string } & LocalUser) => void;
 }
 
-/** Local mode: choose one of the teams where the bot is installed, and who you are. */
-export function TeamPicker({ initialTeamId, initialUserName, fixedUserId, onChoose }: TeamPickerProps) {
+/** Local mode: choose one of the teams where the bot is installed, and which of its members to act as. */
+export function TeamPicker({ initialTeamId, initialUserId, onChoose }: TeamPickerProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const { state, retry } = useDirectory();
   const [teamId, setTeamId] = useState(initialTeamId ?? '');
-  const [name, setName] = useState(initialUserName ?? '');
+  const [memberId, setMemberId] = useState(initialUserId ?? '');
   const [submitted, setSubmitted] = useState(false);
+  const teams = state.status === 'ready' ? state.directory.teams : [];
+  const selectedTeamId = teams.some((team) => team.id === teamId) ? teamId : (teams[0]?.id ?? '');
+  const roster = useLocalMembers(selectedTeamId);
+  const members = roster.state.status === 'ready' ? roster.state.members : [];
+  // The URL's member when the roster has them, else the roster's first member.
+  const member = members.find((each) => each.id === memberId) ?? members[0] ?? null;
 
   if (state.status === 'loading')
     return <LoadingState label="Loading the teams where the bot is installed…" />;
@@ -90,7 +96,6 @@ export function TeamPicker({ initialTeamId, initialUserName, fixedUserId, onChoo
     return <ErrorState error={state.error} onRetry={retry} />;
   }
 
-  const { teams } = state.directory;
   if (teams.length === 0) {
     return (
       <MessageBar intent="info" layout="multiline">
@@ -105,21 +110,20 @@ export function TeamPicker({ initialTeamId, initialUserName, fixedUserId, onChoo
     );
   }
 
-  const selectedTeamId = teams.some((team) => team.id === teamId) ? teamId : (teams[0]?.id ?? '');
-  const trimmedName = name.trim();
-  const nameError = submitted && trimmedName === '' ? 'Type your name to continue.' : undefined;
-  const userId = fixedUserId ?? (trimmedName ? slugify(trimmedName) : null);
+  const memberError = submitted && !member ? 'Choose a member of the team to continue.' : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!trimmedName || !selectedTeamId) return;
-    onChoose({ teamId: selectedTeamId, userId: fixedUserId ?? slugify(trimmedName), userName: trimmedName });
+    if (!member || !selectedTeamId) return;
+    onChoose({ teamId: selectedTeamId, userId: member.id, userName: member.name });
   };
 
   return (
-    <section className={section.section} aria-label="Team and name">
-      <p className={section.text}>Pick one of the teams where the bot is installed, and say who you are.</p>
+    <section className={section.section} aria-label="Team and member">
+      <p className={section.text}>
+        Pick one of the teams where the bot is installed, and the member of its Teams roster to act as.
+      </p>
       <form className={styles.form} onSubmit={submit} noValidate>
         <Field label="Team">
           <Select
@@ -135,16 +139,13 @@ export function TeamPicker({ initialTeamId, initialUserName, fixedUserId, onChoo
             ))}
           </Select>
         </Field>
-        <Field
-          label="Your name"
-          required
-          validationMessage={nameError}
-          hint={
-            userId ? `You will act as user “${userId}”.` : 'Any name: members are identified by it locally.'
-          }
-        >
-          <Input value={name} onChange={(_, data) => setName(data.value)} autoComplete="name" />
-        </Field>
+        <MemberField
+          state={roster.state}
+          value={member?.id ?? ''}
+          validationMessage={memberError}
+          onChange={setMemberId}
+          onRetry={roster.retry}
+        />
         <Button className={styles.submit} appearance="primary" type="submit">
           Open the team
         </Button>
