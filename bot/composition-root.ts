@@ -54,6 +54,8 @@ import { createTableVisionStore } from './storage/table-vision-store';
 import { createSwotService } from './app/swot-service';
 import { createTableSwotBoardStore } from './storage/table-board-store';
 import { createTeamAccess } from './http/team-access';
+import { createMyTeams, createVisitRecorder } from './app/my-teams';
+import { createTableBoardVisits } from './storage/table-board-visits';
 import type { TeamRef } from './app/team-ref';
 
 export interface RunningServer {
@@ -199,6 +201,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   const identifyCaller = createCallerIdentity(config, localTenantId, options.ssoKeys);
+  const overview = createTeamOverview({ teamState, decisions, vision: (team) => vision.current(team) });
+  const visits = createTableBoardVisits(tables.table('preferences'));
   const app = createHttpApp({
     config,
     logger,
@@ -208,7 +212,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     teamAccess: createTeamAccess({ teams, identifyCaller, membership }),
     swot,
     vision,
-    overview: createTeamOverview({ teamState, decisions, vision: (team) => vision.current(team) }),
+    overview,
+    onBoardViewed: createVisitRecorder(visits, () => clock.now()),
+    myTeams: createMyTeams({ membership, votes, swot, visits, overview }),
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,

@@ -15,10 +15,16 @@ import { createSwotRoutes } from './swot-routes';
 import type { SwotService } from '../app/swot-service';
 import type { VisionService } from '../app/vision-service';
 import { createVisionRoutes } from './vision-routes';
+import { createMeRoutes } from './me-routes';
+import type { MyTeam } from '../app/my-teams';
+import type { TeamRecord } from '../app/installations';
+import type { TeamRef } from '../app/team-ref';
 
 export interface HttpAppDeps extends TeamRouteDeps {
   swot: SwotService;
   vision: VisionService;
+  onBoardViewed: (team: TeamRef, memberId: string, boardId: string) => Promise<void>;
+  myTeams: (candidates: readonly TeamRecord[], callerId: string) => Promise<MyTeam[]>;
   config: AppConfig;
   logger: Logger;
   bot: TeamsBot;
@@ -69,6 +75,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     createTeamRoutes(deps),
     createSwotRoutes(deps),
     createVisionRoutes(deps),
+    createMeRoutes(deps),
   );
 
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));

@@ -16,6 +16,7 @@ import { boardView, groupView, itemView, sessionSummary } from './board-view';
 import { parseInput, requireIfMatch } from './request-schemas';
 import { swotGroupSchema, swotItemSchema } from '../storage/board-schemas';
 import type { ResolveTeamAccess } from './team-access';
+import type { TeamRef } from '../app/team-ref';
 
 const id = z.string().min(1).max(64);
 const quadrant = z.enum(QUADRANTS);
@@ -57,7 +58,12 @@ const exportQuery = z.object({ format: z.enum(['markdown', 'csv']) }).strict();
 const noQuery = z.object({}).strict();
 
 /** The SWOT board API: sessions, items, groups, dots, promotion and export, for members of the team. */
-export function createSwotRoutes(deps: { teamAccess: ResolveTeamAccess; swot: SwotService }): Router {
+export function createSwotRoutes(deps: {
+  teamAccess: ResolveTeamAccess;
+  swot: SwotService;
+  /** Remembers that the member saw the board (for "new items" on the personal tab). */
+  onBoardViewed: (team: TeamRef, memberId: string, boardId: string) => Promise<void>;
+}): Router {
   const router = Router();
   const { swot } = deps;
   const params = (req: Request) => ({
@@ -95,6 +101,7 @@ export function createSwotRoutes(deps: { teamAccess: ResolveTeamAccess; swot: Sw
       res.status(304).end();
       return;
     }
+    await deps.onBoardViewed(ref, actor.memberId, sessionId);
     res.json(boardView(stored, actor));
   });
 
