@@ -47,6 +47,8 @@ import { createTablePreferenceStore } from './storage/table-preference-store';
 import { createRosterCache } from './teams/team-roster';
 import { createTeamMembership } from './teams/team-membership';
 import { createChannelPoster } from './teams/channel-poster';
+import { createProposeAsPriority } from './teams/message-extension/propose-as-priority';
+import { createFindDecisions } from './teams/message-extension/find-decisions';
 import { candidateCard } from './teams/cards/candidate-card';
 import { visionCard } from './teams/cards/vision-card';
 import { createVisionService } from './app/vision-service';
@@ -194,6 +196,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rosters,
     adapter,
     commands: [...priority.commands, teamChoice.command],
+    messageExtensions: [
+      createProposeAsPriority({
+        candidates,
+        resolveTeam,
+        announce: (team, candidate, byName) =>
+          postToChannel(
+            team,
+            candidateCard(candidate, { canChange: true, notice: `Proposed by ${byName}` }),
+            {
+              decision: false,
+            },
+          ),
+      }),
+      createFindDecisions({ decisions, resolveTeam, tabUrl: (team) => tabUrl(team) }),
+    ],
     actions: [
       ...priority.actions,
       ...createConsentActions({ votes, publisher, resolveTeam }),

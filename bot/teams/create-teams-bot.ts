@@ -20,6 +20,8 @@ import { parseCommandText } from './command-text';
 import { readConversationInfo, type ConversationInfo } from './conversation-info';
 import { sendInvokeCard, sendInvokeMessage } from './invoke-response';
 import type { RosterCache } from './team-roster';
+import type { MessageExtensionCommand } from './message-extension/message-extension';
+import { registerMessageExtensions } from './message-extension/register';
 
 export interface TeamsBotDeps {
   config: AppConfig;
@@ -34,6 +36,8 @@ export interface TeamsBotDeps {
   actions: readonly CardAction[];
   rosters: RosterCache;
   adapter: TeamsAdapter;
+  /** Message extension commands (the manifest's composeExtensions). */
+  messageExtensions: readonly MessageExtensionCommand[];
 }
 
 export interface TeamsBot {
@@ -265,6 +269,16 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       return '';
     });
   }
+
+  registerMessageExtensions(app, deps.messageExtensions, {
+    infoOf,
+    rosters: deps.rosters,
+    logger,
+    claimOnce: async (info, context) => {
+      const activityId = context.activity.id;
+      return !activityId || deps.ledger.claim(`${info.tenantId}|${info.conversationId}`, activityId);
+    },
+  });
 
   app.activity('message', async (context) => {
     const info = infoOf(context);

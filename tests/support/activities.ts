@@ -120,3 +120,26 @@ export function cardAction(
     channelData: channelData(team),
   };
 }
+
+/** A message extension invoke in a channel (`composeExtension/fetchTask`, `…/submitAction`, `…/query`). */
+export function messageExtensionInvoke(
+  team: TeamContext,
+  from: TestUser,
+  name: 'composeExtension/fetchTask' | 'composeExtension/submitAction' | 'composeExtension/query',
+  value: Record<string, unknown>,
+  options: { id?: string } = {},
+) {
+  return {
+    type: 'invoke',
+    name,
+    id: options.id ?? nextId('invoke'),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: team.serviceUrl,
+    from,
+    recipient: botAccount,
+    conversation: channelConversation(team),
+    value,
+    channelData: channelData(team),
+  };
+}
