@@ -80,7 +80,8 @@ describe('Leading Together in the Agents Playground', () => {
     const overview = (await fetch(
       `${app.baseUrl}/api/teams/${encodeURIComponent(playground.config.team.id)}`,
       {
-        headers: { 'x-local-user-id': 'alex' },
+        // The tab API lets in only members of the team's roster: the playground's acting user is user-id-0.
+        headers: { 'x-local-user-id': 'user-id-0' },
       },
     ).then((response) => response.json())) as { priority: { title: string } | null };
     expect(overview.priority?.title).toBe('Every student reads at grade level by spring');
