@@ -1,11 +1,22 @@
-/** The tab's start views. Vision and SWOT boards join this list when they exist. */
-export type ViewName = 'priority';
+/** The tab's views, in the order the view switcher shows them. A new view is one more entry here. */
+export type ViewName = 'priority' | 'swot';
 
-export const VIEWS: readonly { name: ViewName; label: string; description: string }[] = [
+export interface ViewOption {
+  name: ViewName;
+  label: string;
+  description: string;
+}
+
+export const VIEWS: readonly ViewOption[] = [
   {
     name: 'priority',
     label: 'Priority & decisions',
     description: "The team's one priority and its decision log.",
+  },
+  {
+    name: 'swot',
+    label: 'SWOT',
+    description: 'Strengths, weaknesses, opportunities and threats, grouped and dot-voted by the team.',
   },
 ];
 

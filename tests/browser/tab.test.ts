@@ -1,13 +1,12 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/playground';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTenantId } from '../../bot/teams/create-teams-bot';
 import { startTestApp, type TestApp } from '../support/app-harness';
+import { buildTab, type BuiltTab } from '../support/tab-build';
 
 const THEMES = ['default', 'dark', 'contrast'] as const;
 const WIDTHS = [320, 1280] as const;
@@ -19,7 +18,6 @@ const TEAM = {
 const ANA = { id: 'ana-lopez', name: 'Ana López', aadObjectId: 'aad-ana-lopez' };
 const BEN = { id: 'ben-okafor', name: 'Ben Okafor', aadObjectId: 'aad-ben-okafor' };
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-const TAB_CONFIG = fileURLToPath(new URL('../../tab/vite.config.ts', import.meta.url));
 
 /** Page background per theme (the Fluent theme's colorNeutralBackground2), so dark never shows white. */
 const BACKGROUNDS: Record<(typeof THEMES)[number], string> = {
@@ -35,26 +33,12 @@ function tabUrl(app: TestApp, params: Record<string, string>): string {
 describe('the tab in local mode', () => {
   let app: TestApp;
   let browser: Browser;
-  let tabDirectory: string;
+  let tab: BuiltTab | undefined;
 
   beforeAll(async () => {
-    // Build the tab into a directory of its own, so the test never depends on (or races) tab/dist.
-    tabDirectory = await mkdtemp(join(tmpdir(), 'lt-tab-'));
-    // vitest sets NODE_ENV=test, which would bundle React's development build: build as production.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({
-        configFile: TAB_CONFIG,
-        mode: 'production',
-        logLevel: 'warn',
-        build: { outDir: tabDirectory, emptyOutDir: true },
-      });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    tab = await buildTab();
     await mkdir(SCREENSHOTS, { recursive: true });
-    app = await startTestApp({ tabDirectory });
+    app = await startTestApp({ tabDirectory: tab.directory });
     app.connector.setRoster('*', [ANA, BEN]);
     // Local-mode callers belong to the local tenant; the install must land there for the tab to see the team.
     await app.installInTeam({ ...TEAM, tenantId: localTenantId });
@@ -64,7 +48,7 @@ describe('the tab in local mode', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    if (tabDirectory) await rm(tabDirectory, { recursive: true, force: true });
+    await tab?.remove();
   });
 
   async function openPage(width: number): Promise<{ page: Page; errors: string[] }> {

@@ -58,7 +58,7 @@ export function ConfigPage({ api }: { api: ConfigApi }) {
       <main>
         <section className={section.section} aria-labelledby="config-heading">
           <h2 id="config-heading" className={section.heading}>
-            Your team’s space for its priority and decisions
+            Your team’s space for its SWOT, priority and decisions
           </h2>
           <p className={section.muted}>
             Choose a name for the tab and what it opens on, then select Save. You can rename the tab later.

@@ -9,6 +9,7 @@ import {
   type LocalUser,
 } from '../local-params';
 import type { ThemeName } from '../theme';
+import { useLocalMembers } from '../use-local-members';
 import { LocalBanner } from './LocalBanner';
 import { LocalToolbar } from './LocalToolbar';
 import { PageHeader } from './PageHeader';
@@ -30,6 +31,11 @@ export function LocalApp({ theme, onThemeChange }: LocalAppProps) {
     () => (userId && userName ? createApiClient({ kind: 'local', userId, userName }) : null),
     [userId, userName],
   );
+  // `?user=<id>` without `userName`: the roster names the member (the server uses its name anyway).
+  const roster = useLocalMembers(params.userName ? '' : (params.teamId ?? ''));
+  const shownName =
+    (roster.state.status === 'ready' && roster.state.members.find((member) => member.id === userId)?.name) ||
+    userName;
 
   const changeTheme = useCallback(
     (next: ThemeName) => {
@@ -71,7 +77,12 @@ export function LocalApp({ theme, onThemeChange }: LocalAppProps) {
       fallbackName={null}
       notice={<LocalBanner />}
       tools={
-        <LocalToolbar theme={theme} onThemeChange={changeTheme} userName={userName} onSwitch={switchTeam} />
+        <LocalToolbar
+          theme={theme}
+          onThemeChange={changeTheme}
+          userName={shownName ?? undefined}
+          onSwitch={switchTeam}
+        />
       }
       errorActions={<Button onClick={switchTeam}>Choose another team</Button>}
     />

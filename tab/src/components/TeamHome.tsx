@@ -1,20 +1,29 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api';
 import { APP_NAME } from '../app-name';
 import { useTeamView } from '../use-team-view';
-import { DecisionLog } from './DecisionLog';
-import { EmptyState } from './EmptyState';
-import { ErrorState } from './ErrorState';
+import { useViewParam } from '../use-view-param';
 import { LoadingState } from './LoadingState';
 import { PageHeader } from './PageHeader';
-import { PrioritySection } from './PrioritySection';
+import { PriorityView } from './PriorityView';
+import { VIEW_PANEL_ID, ViewSwitcher, viewTabId } from './ViewSwitcher';
+
+// The SWOT board is loaded when first opened, so the priority view's first load stays small.
+const SwotView = lazy(() => import('./swot/SwotView'));
 
 const useStyles = makeStyles({
   main: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    minWidth: 0,
   },
 });
 
@@ -31,7 +40,7 @@ interface TeamHomeProps {
   onSettled?: () => void;
 }
 
-/** The "Priority & decisions" view of one team. */
+/** One team's page: its name, the view switcher, and the chosen view. */
 export function TeamHome({
   api,
   teamId,
@@ -43,6 +52,7 @@ export function TeamHome({
 }: TeamHomeProps) {
   const styles = useStyles();
   const { state, retry } = useTeamView(api, teamId);
+  const [view, setView] = useViewParam();
 
   useEffect(() => {
     if (state.status !== 'loading') onSettled?.();
@@ -54,20 +64,16 @@ export function TeamHome({
   return (
     <>
       <PageHeader title={title} notice={notice} tools={tools} />
-      <main className={styles.main} aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && <LoadingState label="Loading your team’s priority and decisions…" />}
-        {state.status === 'error' && (
-          <ErrorState error={state.error} onRetry={retry} actions={errorActions} />
-        )}
-        {state.status === 'ready' &&
-          (state.view.priority === null && state.view.decisions.length === 0 ? (
-            <EmptyState botName={APP_NAME} />
-          ) : (
-            <>
-              <PrioritySection priority={state.view.priority} botName={APP_NAME} />
-              <DecisionLog decisions={state.view.decisions} />
-            </>
-          ))}
+      <ViewSwitcher view={view} onChange={setView} />
+      <main className={styles.main} aria-busy={view === 'priority' && state.status === 'loading'}>
+        <div className={styles.panel} role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId(view)}>
+          {view === 'priority' && <PriorityView state={state} onRetry={retry} errorActions={errorActions} />}
+          {view === 'swot' && (
+            <Suspense fallback={<LoadingState label="Loading the SWOT board…" />}>
+              <SwotView identity={api.identity} teamId={teamId} errorActions={errorActions} />
+            </Suspense>
+          )}
+        </div>
       </main>
     </>
   );
