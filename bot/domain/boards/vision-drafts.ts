@@ -66,6 +66,9 @@ export function supportVisionDraft(draft: VisionDraft, actor: BoardActor, on: bo
   if (draft.status !== 'draft') return fail('draft', `this draft is ${draft.status}`);
   if (draft.authorId === actor.memberId) return fail('draft', 'react to other members’ drafts, not your own');
   const others = draft.supporters.filter((memberId) => memberId !== actor.memberId);
+  // A +1 given again keeps its place: giving it twice changes nothing.
+  if (on && others.length < draft.supporters.length)
+    return ok({ ...draft, supporters: [...draft.supporters] });
   return ok({ ...draft, supporters: on ? [...others, actor.memberId] : others });
 }
 
