@@ -1,5 +1,5 @@
 import type { Candidate } from '../domain/candidates';
-import type { Decision, Priority, WatchListEntry } from '../domain/decisions';
+import type { Decision, DecisionLogEntry, Priority, WatchListEntry } from '../domain/decisions';
 import type {
   Ballot,
   ConsentOutcome,
@@ -62,15 +62,22 @@ export interface BallotBox {
   cast(team: TeamRef, ballot: Ballot): Promise<void>;
   current(team: TeamRef, voteId: string): Promise<CurrentBallots>;
   currentOf(team: TeamRef, voteId: string, memberId: string): Promise<Ballot | null>;
+  /** Every ballot cast in the vote, changed ones included, oldest first per member; for verification. */
+  history(team: TeamRef, voteId: string): Promise<Ballot[]>;
 }
 
-/** The team's append-only decision log. */
+/** The team's append-only, hash-chained decision log (bot/domain/decisions/SPEC.md). */
 export interface DecisionLog {
-  /** Insert-only: a decision is never replaced or deleted. */
+  /**
+   * Insert-only: a decision is never replaced or deleted. Chains it after the last entry (L-1, L-3);
+   * throws ConflictError when the decision is already in the log.
+   */
   append(team: TeamRef, decision: Decision): Promise<void>;
   /** Newest first. */
   recent(team: TeamRef, limit: number): Promise<Decision[]>;
   get(team: TeamRef, decisionId: string): Promise<Decision | null>;
+  /** The whole log as stored, oldest first, with each entry's chain link; for verification. */
+  entries(team: TeamRef): Promise<DecisionLogEntry[]>;
 }
 
 /** What the team has decided so far: the one active priority and the watch list. */

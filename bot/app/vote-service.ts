@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { moveCandidate, type Candidate } from '../domain/candidates';
 import { decidePriority, type Decision } from '../domain/decisions';
 import {
+  ballotReceipt as receiptOf,
   castBallot,
   closeVote,
   createRunoff,
@@ -26,6 +26,7 @@ import {
   type VoteSettingsInput,
 } from '../domain/voting';
 import type { Clock } from '../support/clock';
+import { sha256Hex } from '../support/sha256';
 import type {
   BallotBox,
   BallotCardRef,
@@ -161,9 +162,9 @@ export interface VoteServiceDeps {
   scheduleClose: (team: TeamRef, voteId: string, closesAt: string) => Promise<void>;
 }
 
-/** The short receipt a voter sees: a hash of their latest ballot, which `verify-log` can recompute. */
+/** The short receipt a voter sees: the SHA-256 of their latest ballot's canonical JSON, which `verify-log` lists (L-7). */
 export function ballotReceipt(ballot: Ballot): string {
-  return createHash('sha256').update(JSON.stringify(ballot)).digest('hex').slice(0, 12);
+  return receiptOf(ballot, sha256Hex);
 }
 
 const hour = 3_600_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Candidate } from '../domain/candidates';
-import type { Decision, Priority, WatchListEntry } from '../domain/decisions';
+import type { Decision, DecisionLogEntry, Priority, WatchListEntry } from '../domain/decisions';
 import type { Ballot, ConsentOutcome, ConsentResponse, ConsentRound, Vote } from '../domain/voting';
 import type { StoredVote, TeamPriorityState } from '../app/priority-stores';
 
@@ -111,6 +111,18 @@ export const decisionSchema = z.custom<Decision>(
   (value) => decisionShape.safeParse(value).success,
   'expected a decision',
 );
+
+/**
+ * A row of the decision log: a chained entry, or a bare decision written before the log was chained
+ * (L-4). The sequence is only checked to be a number, so that the verifier can report a bad one.
+ */
+export const decisionLogEntrySchema: z.ZodType<DecisionLogEntry, z.ZodTypeDef, unknown> = z.union([
+  z.object({
+    decision: decisionSchema,
+    chain: z.object({ sequence: z.number(), previousHash: z.string(), hash: z.string() }),
+  }),
+  decisionSchema.transform((decision) => ({ decision, chain: null })),
+]);
 
 const priorityShape = z
   .object({

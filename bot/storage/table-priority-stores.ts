@@ -9,13 +9,15 @@ import type {
   TeamStateStore,
   VoteStore,
 } from '../app/priority-stores';
-import type { TeamRef } from '../app/team-ref';
+import { ConflictError, type TeamRef } from '../app/team-ref';
+import { chainDecision, headOf, type HashText } from '../domain/decisions';
 import type { Ballot } from '../domain/voting';
+import { sha256Hex } from '../support/sha256';
 import {
   ballotSchema,
   consentResponseSchema,
   candidateSchema,
-  decisionSchema,
+  decisionLogEntrySchema,
   storedVoteSchema,
   teamPriorityStateSchema,
 } from './domain-schemas';
@@ -100,26 +102,64 @@ export function createTableBallotBox(table: TableClient): BallotBox {
       for await (const entity of table.listEntities({ queryOptions: { filter } })) return toBallot(entity);
       return null;
     },
+    async history(team, voteId) {
+      const found: Ballot[] = [];
+      const filter = odata`PartitionKey eq ${partition(team, voteId)} and RowKey ge ${'h|'} and RowKey lt ${'h}'}`;
+      for await (const entity of table.listEntities({ queryOptions: { filter } }))
+        found.push(toBallot(entity));
+      return found;
+    },
   };
 }
 
 const ballotRow = z.object({ data: z.string() }).passthrough();
 
-/** Decision log: insert-only rows keyed newest first, so the recent decisions are the first rows. */
-export function createTableDecisionLog(table: TableClient): DecisionLog {
-  const rows = createJsonEntityTable(table, 'decisions', decisionSchema);
-  const newestFirstKey = (decidedAt: string, id: string) =>
-    `${String(9_999_999_999_999 - Date.parse(decidedAt)).padStart(13, '0')}|${tableKey(id)}`;
+/**
+ * Decision log: insert-only rows keyed newest first, so the recent decisions are the first rows. Chained
+ * rows are keyed by their sequence (L-3): two concurrent appends of the same sequence cannot both insert,
+ * and the loser re-reads the head and chains after the winner. Their keys start with `!`, which sorts
+ * before the digits of the older date-keyed rows (L-4), so newest first holds across both.
+ */
+export function createTableDecisionLog(
+  table: TableClient,
+  options: { hash?: HashText; maxAttempts?: number } = {},
+): DecisionLog {
+  const hash = options.hash ?? sha256Hex;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const rows = createJsonEntityTable(table, 'decisions', decisionLogEntrySchema);
+  const all = async (team: TeamRef) => (await rows.list(teamPartition(team))).map((row) => row.value);
   return {
-    append: async (team, decision) => {
-      await rows.insert(teamPartition(team), newestFirstKey(decision.decidedAt, decision.id), decision);
+    async append(team, decision) {
+      for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
+        const entries = await all(team);
+        if (entries.some((entry) => entry.decision.id === decision.id)) {
+          throw new ConflictError(`decisions: ${decision.id} is already in the log`);
+        }
+        const entry = chainDecision(headOf(entries), decision, hash);
+        try {
+          await rows.insert(teamPartition(team), chainedKey(entry.chain.sequence), entry);
+          return;
+        } catch (error: unknown) {
+          // Another append took this sequence first: read the new head and chain after it.
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }
+      throw new Error(`decisions: could not append ${decision.id} after ${maxAttempts} concurrent attempts`);
     },
-    recent: async (team, limit) => (await rows.list(teamPartition(team), { limit })).map((row) => row.value),
+    recent: async (team, limit) =>
+      (await rows.list(teamPartition(team), { limit })).map((row) => row.value.decision),
     async get(team, decisionId) {
-      const all = await rows.list(teamPartition(team));
-      return all.find((row) => row.value.id === decisionId)?.value ?? null;
+      return (await all(team)).find((entry) => entry.decision.id === decisionId)?.decision ?? null;
     },
+    entries: async (team) => (await all(team)).reverse(),
   };
+}
+
+const maxSequence = 999_999_999_999;
+
+/** The row key of the entry at this chain position: newest first, and unique per position (L-3). */
+export function chainedKey(sequence: number): string {
+  return `!${String(maxSequence - sequence).padStart(12, '0')}`;
 }
 
 /** The team's active priority and watch list: one row per team, changed only with its ETag. */

@@ -15,6 +15,7 @@ export type { OpenVoteInput, CandidateForVote, PriorityDispositionInput } from '
 export { validateBallot, MAX_CONCERN_LENGTH, MAX_SCORE } from './validate-ballot';
 export type { ValidBallot } from './validate-ballot';
 export { castBallot, currentBallotsFrom } from './cast-ballot';
+export { ballotReceipt, RECEIPT_LENGTH } from './ballot-receipt';
 export { tallyRankedChoice } from './tally-ranked-choice';
 export { tallyDot, tallyApproval, tallyScore } from './tally-totals';
 export { tallyVote, visibleTally } from './tally-vote';

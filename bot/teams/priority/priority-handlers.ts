@@ -3,7 +3,7 @@ import type { TeamStore } from '../../app/installations';
 import type { CandidateService } from '../../app/candidate-service';
 import type { DecisionLog, TeamStateStore } from '../../app/priority-stores';
 import type { TeamRef } from '../../app/team-ref';
-import type { VoteService, VoteSnapshot } from '../../app/vote-service';
+import { ballotReceipt, type VoteService, type VoteSnapshot } from '../../app/vote-service';
 import type { Decision } from '../../domain/decisions';
 import type { ClosedVote } from '../../domain/voting';
 import type { Clock } from '../../support/clock';
@@ -103,13 +103,16 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     const roster = await turn.roster();
     const view = ballotCardView(snapshot, roster);
     if (snapshot.stored.vote.status === 'closed') return ballotClosedCard(view);
+    const ballot = snapshot.ballots.get(member(turn)) ?? null;
+    // The receipt is shown whenever the member has a ballot, not only right after submitting it (L-7).
+    const receipt = options.receipt ?? (ballot ? ballotReceipt(ballot) : undefined);
     return ballotPersonalCard(view, {
       memberId: member(turn),
-      ballot: snapshot.ballots.get(member(turn)) ?? null,
+      ballot,
       editing: options.editing,
       isFacilitator: snapshot.stored.vote.openedBy === member(turn),
       ...(options.error ? { error: options.error } : {}),
-      ...(options.receipt ? { receipt: options.receipt } : {}),
+      ...(receipt ? { receipt } : {}),
     });
   };
 
