@@ -8,6 +8,7 @@ import { localTenantId } from '../../bot/teams/create-teams-bot';
 import { channelMessage, type TeamContext } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/playground';
+import { tabApi } from '../support/tab-api';
 import { buildTab, type BuiltTab } from '../support/tab-build';
 
 const TEAM = { teamId: '19:swot-leadership@thread.tacv2', teamName: 'Eastside Middle Leadership Team' };
@@ -312,6 +313,48 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
     }
   });
 
+  it('shows a big board a page at a time, sorted by dots or newest first', async () => {
+    const big = { teamId: '19:swot-big@thread.tacv2', teamName: 'Big Board Team' };
+    await app.installInTeam({ ...big, tenantId: localTenantId });
+    const api = tabApi(app.baseUrl, big.teamId, BEN);
+    const opened = await api.post<{ session: { id: string } }>('/swot', { title: 'Whole-staff SWOT' });
+    expect(opened.status).toBe(201);
+    const session = opened.body.session.id;
+    // Each add reads the whole board on the server, so seeding grows with the square of the count: 120 is enough.
+    const count = 120;
+    for (let start = 0; start < count; start += 12) {
+      const batch = Array.from({ length: Math.min(12, count - start) }, (_, offset) => start + offset);
+      const added = await Promise.all(
+        batch.map((index) =>
+          api.post(`/swot/${session}/items`, { quadrant: 'strengths', text: `Strength number ${index + 1}` }),
+        ),
+      );
+      expect(added.map((response) => response.status)).toEqual(batch.map(() => 201));
+    }
+
+    const started = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(
+        `${app.baseUrl}/tab/?${new URLSearchParams({ team: big.teamId, user: ANA.id, view: 'swot' })}`,
+      );
+      const strengths = quadrant(page, 'Strengths');
+      await strengths.locator('li[data-item-id]').first().waitFor({ timeout: 5_000 });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await strengths.locator('li[data-item-id]').count()).toBe(50);
+      await strengths.getByRole('button', { name: /^Show 50 more of 120/ }).click();
+      expect(await strengths.locator('li[data-item-id]').count()).toBe(100);
+
+      await page.getByRole('radio', { name: 'Newest' }).check();
+      await expect
+        .poll(() => strengths.locator('li[data-item-id]').first().locator('p').textContent())
+        .toMatch(/^Strength number 1(09|1\d|20)$/);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const theme of THEMES) {
     it(`has no serious accessibility violations, no horizontal scroll at 320 px, in the ${theme} theme`, async () => {
       const member = await openMember(ANA, { theme, bypassCSP: true });
@@ -350,6 +393,26 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
       }
     });
   }
+
+  it('closes the session for the facilitator: the board turns read-only with a banner and stays in the history', async () => {
+    const { page } = ana;
+    await page.getByRole('button', { name: 'Close session' }).click();
+    await page
+      .getByRole('dialog', { name: 'Close this SWOT session?' })
+      .getByRole('button', { name: 'Close session' })
+      .click();
+    await page.getByText('This SWOT session is closed').waitFor();
+    await ben.page.getByText('This SWOT session is closed').waitFor({ timeout: LIVE_MS });
+    expect(await page.getByRole('button', { name: 'Add item' }).count()).toBe(0);
+    expect(await ben.page.getByRole('button', { name: /^Add dot/ }).count()).toBe(0);
+    expect(await card(ben.page, 'Chronic absence in grade 3').getByText('2 dots').isVisible()).toBe(true);
+    expect(await page.getByLabel('Session').locator('option').first().textContent()).toMatch(
+      /Spring review.*closed$/,
+    );
+    expect(await page.getByRole('button', { name: 'Open a new session' }).isVisible()).toBe(true);
+    expect(ana.errors).toEqual([]);
+    expect(ben.errors).toEqual([]);
+  });
 });
 
 declare global {

@@ -37,6 +37,8 @@ export interface BoardActions {
   conflict: Conflict | null;
   resolveConflict: (choice: 'mine' | 'theirs') => void;
   error: ApiError | null;
+  /** Shows a refusal the tab itself knows of, as the server would word it. */
+  report: (error: ApiError) => void;
   dismissError: () => void;
 }
 
@@ -149,6 +151,7 @@ export function useBoardActions(options: {
     conflict,
     resolveConflict,
     error,
+    report: setError,
     dismissError: useCallback(() => setError(null), []),
   };
 }

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
-import { toApiError, type ApiError } from '../../api';
+import { ApiError, toApiError } from '../../api';
 import { BoardContext, type BoardContextValue } from '../../swot/board-context';
 import { findItem, quadrantOf, type SortOrder } from '../../swot/board-sort';
 import { downloadBlob } from '../../swot/download';
@@ -101,20 +101,32 @@ export function SwotBoard({
   const [renaming, setRenaming] = useState<Group | null>(null);
   const [sessionError, setSessionError] = useState<ApiError | null>(null);
 
-  const { run } = actions;
+  const { run, report } = actions;
   const { myDotsOn, dotsLeft, hold, drop } = dots;
+  const allowance = board?.session.dotsPerMember ?? 0;
   const changeDots = useCallback(
     (item: Item, delta: 1 | -1) => {
       const from = myDotsOn(item);
       const count = from + delta;
       if (count < 0) return;
-      // Past the allowance the server says no, with its message; nothing is shown as placed meanwhile.
-      if (delta < 0 || dotsLeft > 0) hold(item.id, count);
+      if (delta > 0 && dotsLeft <= 0) {
+        // No request: the server would refuse it too (and does, should another window have used the dots).
+        report(
+          new ApiError(
+            400,
+            'bad_request',
+            `You have placed all ${allowance} of your dots: take a dot off another item first.`,
+            { field: 'count' },
+          ),
+        );
+        return;
+      }
+      hold(item.id, count);
       void run({ kind: 'set-dots', item, from, count }).then((failed) => {
         if (failed) drop(item.id);
       });
     },
-    [myDotsOn, dotsLeft, hold, drop, run],
+    [myDotsOn, dotsLeft, allowance, hold, drop, run, report],
   );
 
   const context = useMemo<BoardContextValue | null>(() => {
