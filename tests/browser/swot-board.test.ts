@@ -295,6 +295,12 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
     expect(await restored.getByText('Symptom').isVisible()).toBe(true);
     expect(await restored.getByText('District forecast').isVisible()).toBe(true);
     await card(ben.page, 'Enrollment drop next year').waitFor({ timeout: LIVE_MS });
+
+    // Ctrl+Z does the same, outside text fields.
+    await itemAction(page, 'Enrollment drop next year', 'Delete');
+    await expect.poll(() => card(page, 'Enrollment drop next year').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await card(quadrant(page, 'Threats'), 'Enrollment drop next year').waitFor();
   });
 
   it('exports the board as Markdown and CSV', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Button,
   MessageBar,
@@ -145,6 +145,23 @@ export function SwotBoard({
       renameGroup: setRenaming,
     };
   }, [board, sort, dotsLeft, myDotsOn, run, changeDots]);
+
+  // Ctrl+Z (⌘Z) undoes the last change too, except while typing, where it is the field's own undo.
+  const { undo } = actions;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z') return;
+      if (
+        event.target instanceof Element &&
+        event.target.closest('input, textarea, select, [contenteditable]')
+      )
+        return;
+      event.preventDefault();
+      undo();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [undo]);
 
   const groupName = useCallback(
     (groupId: string | null) => {
