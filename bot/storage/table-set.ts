@@ -18,6 +18,8 @@ export const tableNames = [
   'consents',
   'preferences',
   'boards',
+  'assignments',
+  'actions',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 
