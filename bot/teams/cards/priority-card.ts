@@ -19,13 +19,14 @@ import {
   type CardElement,
   type Detail,
 } from './card-parts';
+import { roleNames, type OwnerSummary } from './ownership-cards';
 
 /**
- * The active priority (or how to get one) and the things to watch, with `Open in tab` when there is a tab;
- * with `canRepropose`, each thing to watch has `Propose again` (verb `candidate.repropose`).
+ * The active priority (or how to get one), its accepted owners and the things to watch, with `Open in tab`
+ * when there is a tab; with `canRepropose`, each thing to watch has `Propose again` (verb `candidate.repropose`).
  */
 export function priorityCard(
-  state: { activePriority: Priority | null; watchList: WatchListEntry[] },
+  state: { activePriority: Priority | null; watchList: WatchListEntry[]; owners?: readonly OwnerSummary[] },
   options: { tabUrl: string | null; canRepropose?: boolean },
 ): AdaptiveCard {
   const actions: CardElement[] = options.tabUrl
@@ -52,7 +53,24 @@ export function priorityCard(
             ...moreLine(more),
           ]
         : [];
-    return adaptiveCard([...body, ...watch], actions);
+    const owners = active && state.owners && state.owners.length > 0 ? state.owners : [];
+    const ownerList = limitList(owners, detail.listMax);
+    const ownerRows: CardElement[] =
+      owners.length > 0
+        ? [
+            sectionHeading('Owners'),
+            ...ownerList.shown.map((owner) =>
+              textBlock(
+                `**${safe(owner.name, 80)}** — ${roleNames[owner.role]}${
+                  owner.statement ? `: ${safe(owner.statement, Math.min(detail.textMax, 200))}` : ''
+                }`,
+                { spacing: 'Small' },
+              ),
+            ),
+            ...moreLine(ownerList.more),
+          ]
+        : [];
+    return adaptiveCard([...body, ...ownerRows, ...watch], actions);
   });
 }
 
