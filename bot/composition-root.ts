@@ -59,6 +59,10 @@ import { createTeamAccess } from './http/team-access';
 import { createMyTeams, createVisitRecorder } from './app/my-teams';
 import { createTableBoardVisits } from './storage/table-board-visits';
 import type { TeamRef } from './app/team-ref';
+import { createOwnershipService } from './app/ownership-service';
+import { createTableActionStore, createTableAssignmentStore } from './storage/table-ownership-stores';
+import { createOwnershipPublisher } from './teams/ownership/ownership-publisher';
+import { createOwnershipHandlers } from './teams/ownership/ownership-handlers';
 
 export interface RunningServer {
   url: string;
@@ -169,7 +173,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ),
     cacheMs: 500,
   });
+  const ownership = createOwnershipService({
+    assignments: createTableAssignmentStore(tables.table('assignments')),
+    actions: createTableActionStore(tables.table('actions')),
+    teamState,
+    decisions,
+    votes: createTableVoteStore(tables.table('votes')),
+    clock,
+    newId,
+  });
+  const ownershipCards = createOwnershipPublisher({ conversations, proactive, sender, ownership, logger });
+  const owners = createOwnershipHandlers({ ownership, publisher: ownershipCards, resolveTeam, clock });
   const priority = createPriorityHandlers({
+    owners: owners.owners,
     candidates,
     votes,
     decisions,
@@ -195,7 +211,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     rosters,
     adapter,
-    commands: [...priority.commands, teamChoice.command],
+    commands: [...priority.commands, ...owners.commands, teamChoice.command],
     messageExtensions: [
       createProposeAsPriority({
         candidates,
@@ -215,6 +231,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...priority.actions,
       ...createConsentActions({ votes, publisher, resolveTeam }),
       teamChoice.action,
+      ...owners.actions,
     ],
   });
   const identifyCaller = createCallerIdentity(config, localTenantId, options.ssoKeys);
@@ -232,6 +249,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     overview,
     onBoardViewed: createVisitRecorder(visits, () => clock.now()),
     myTeams: createMyTeams({ membership, votes, swot, visits, overview }),
+    ownership,
+    ownershipCards,
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,

@@ -30,6 +30,8 @@ export interface ConversationStore {
   save(installation: Installation): Promise<void>;
   get(tenantId: string, conversationId: string): Promise<Installation | null>;
   listForTeam(tenantId: string, teamId: string): Promise<Installation[]>;
+  /** The personal chat the bot has with this member (by channel account id), or null when it has none. */
+  personalWith(tenantId: string, userId: string): Promise<Installation | null>;
 }
 
 /** Teams the bot is installed in. */

@@ -19,12 +19,17 @@ import { createMeRoutes } from './me-routes';
 import type { MyTeam } from '../app/my-teams';
 import type { TeamRecord } from '../app/installations';
 import type { TeamRef } from '../app/team-ref';
+import { createOwnershipRoutes } from './ownership-routes';
+import type { OwnershipService } from '../app/ownership-service';
+import type { OwnershipPublisher } from '../teams/ownership/ownership-publisher';
 
 export interface HttpAppDeps extends TeamRouteDeps {
   swot: SwotService;
   vision: VisionService;
   onBoardViewed: (team: TeamRef, memberId: string, boardId: string) => Promise<void>;
   myTeams: (candidates: readonly TeamRecord[], callerId: string) => Promise<MyTeam[]>;
+  ownership: OwnershipService;
+  ownershipCards: OwnershipPublisher;
   config: AppConfig;
   logger: Logger;
   bot: TeamsBot;
@@ -76,6 +81,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     createSwotRoutes(deps),
     createVisionRoutes(deps),
     createMeRoutes(deps),
+    createOwnershipRoutes(deps),
   );
 
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));

@@ -43,6 +43,8 @@ export function createTableConversationStore(table: TableClient): ConversationSt
           rowKey: tableKey(installation.conversationId),
           ...installation,
           reference: JSON.stringify(installation.reference),
+          // Personal chats are found by their member (ownership cards go to the person asked).
+          ...(installation.scope === 'personal' ? { userId: userIdOf(installation.reference) } : {}),
         },
         'Replace',
       );
@@ -62,5 +64,19 @@ export function createTableConversationStore(table: TableClient): ConversationSt
         found.push(toInstallation(entity));
       return found;
     },
+    async personalWith(tenantId, userId) {
+      const filter = odata`PartitionKey eq ${tableKey(tenantId)} and scope eq ${'personal'} and userId eq ${userId}`;
+      for await (const entity of table.listEntities({ queryOptions: { filter } }))
+        return toInstallation(entity);
+      return null;
+    },
   };
+}
+
+const referenceUser = z.object({ user: z.object({ id: z.string() }).passthrough() }).passthrough();
+
+/** The member a personal chat's reference is with, or '' when the reference does not say. */
+function userIdOf(reference: Record<string, unknown>): string {
+  const parsed = referenceUser.safeParse(reference);
+  return parsed.success ? parsed.data.user.id : '';
 }

@@ -1,4 +1,5 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { AdaptiveCard } from './cards/adaptive-card';
 import type { ConversationInfo } from './conversation-info';
 import type { RosterCache, TeamMember } from './team-roster';
@@ -16,6 +17,10 @@ export interface BotTurn {
   info: ConversationInfo;
   /** The message a pressed card belongs to (invokes only). */
   cardActivityId: string | null;
+  /** The people @mentioned in a message, by Teams' mention entities (the bot itself left out). */
+  mentions: Mention[];
+  /** The sender's IANA time zone when Teams sends it (`localTimezone`), else null. */
+  timeZone: string | null;
   roster(): Promise<TeamMember[]>;
   /** The members of a team by id, from any conversation (personal chat included). */
   rosterOfTeam(teamId: string): Promise<TeamMember[]>;
@@ -27,6 +32,32 @@ export interface BotTurn {
   updateCard(activityId: string, card: AdaptiveCard): Promise<void>;
 }
 
+/** A person @mentioned in a message: `text` is the `<at>…</at>` markup as it appears in the message text. */
+export interface Mention {
+  id: string;
+  name: string;
+  text: string;
+}
+
+const mentionEntity = z.object({
+  type: z.literal('mention'),
+  text: z.string().min(1).max(1024),
+  mentioned: z.object({ id: z.string().min(1).max(512), name: z.string().max(512).optional() }),
+});
+
+/** The mention entities of an activity, validated; entities of other types or malformed ones are skipped. */
+export function mentionsOf(activity: TurnContext['activity']): Mention[] {
+  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const mentions: Mention[] = [];
+  for (const entity of entities) {
+    const parsed = mentionEntity.safeParse(entity);
+    if (!parsed.success || parsed.data.mentioned.id === activity.recipient?.id) continue;
+    const { id, name } = parsed.data.mentioned;
+    mentions.push({ id, name: name ?? parsed.data.text.replace(/<\/?at>/g, ''), text: parsed.data.text });
+  }
+  return mentions;
+}
+
 /** Wraps a botbuilder TurnContext as a BotTurn. */
 export function createBotTurn(context: TurnContext, info: ConversationInfo, rosters: RosterCache): BotTurn {
   const send = async (card: AdaptiveCard) =>
@@ -34,6 +65,8 @@ export function createBotTurn(context: TurnContext, info: ConversationInfo, rost
   return {
     info,
     cardActivityId: context.activity.type === 'invoke' ? (context.activity.replyToId ?? null) : null,
+    mentions: mentionsOf(context.activity),
+    timeZone: typeof context.activity.localTimezone === 'string' ? context.activity.localTimezone : null,
     roster: () => rosters.membersOf(context, info),
     rosterOfTeam: (teamId) => rosters.membersOfTeam(context, info.tenantId, teamId),
     async replyText(text) {

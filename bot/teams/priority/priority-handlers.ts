@@ -16,6 +16,7 @@ import { candidateCard, candidateEditCard, candidateListCard } from '../cards/ca
 import { noticeCard } from '../cards/notice-card';
 import { proposeCard } from '../cards/propose-card';
 import { decisionsCard, priorityCard } from '../cards/priority-card';
+import type { OwnerSummary } from '../cards/ownership-cards';
 import { voteSetupCard } from '../cards/vote-setup-card';
 import type { CoalescingSender } from '../outbound/coalescing-sender';
 import type { ProactiveSender } from '../outbound/proactive';
@@ -55,6 +56,8 @@ export interface PriorityHandlerDeps {
   teams: TeamStore;
   /** A link to a posted card, or null where there is none. */
   messageLink: (reference: Record<string, unknown>, activityId: string) => string | null;
+  /** The accepted owners of the active priority, for the priority card. */
+  owners?: (turn: BotTurn, team: TeamRef) => Promise<OwnerSummary[]>;
 }
 
 const personalVoteMessage =
@@ -176,10 +179,11 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     const voteOpen = (await votes.openVotes(team)).length > 0;
     return candidateListCard(open, { canOpenVote: open.length >= 2 && !voteOpen });
   };
-  const priorityCardOf = async (team: TeamRef) => {
+  const priorityCardOf = async (team: TeamRef, turn: BotTurn) => {
     const state = (await deps.teamState.get(team))?.value;
+    const owners = state?.activePriority && deps.owners ? await deps.owners(turn, team) : [];
     return priorityCard(
-      { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [] },
+      { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [], owners },
       { tabUrl: deps.tabUrl(team), canRepropose: true },
     );
   };
@@ -285,7 +289,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     teamCommand(
       { name: 'priority', usage: 'priority', description: "The team's current priority and the watch list" },
       async (turn, team) => {
-        await turn.replyCard(await priorityCardOf(team));
+        await turn.replyCard(await priorityCardOf(team, turn));
       },
     ),
     teamCommand(
@@ -373,7 +377,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   const actions: CardAction[] = [
     // The button paths of the commands (help and welcome cards), so nobody has to remember syntax.
     teamAction('candidates.show', false, (_turn, team) => candidatesCardOf(team)),
-    teamAction('priority.show', false, (_turn, team) => priorityCardOf(team)),
+    teamAction('priority.show', false, (turn, team) => priorityCardOf(team, turn)),
     teamAction('decisions.show', false, (_turn, team) => decisionsCardOf(team)),
     teamAction('candidate.new', false, () => Promise.resolve(proposeCard())),
     teamAction('candidate.propose', true, async (turn, team, data) => {
