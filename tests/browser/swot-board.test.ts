@@ -276,7 +276,7 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
     });
   });
 
-  it('brings a deleted item back with Undo', async () => {
+  it('brings a deleted item, and a deleted group with its items, back with Undo (button or Ctrl+Z)', async () => {
     const { page } = ana;
     await addItem(page, 'Threats', 'Enrollment drop next year', {
       tag: 'Symptom',
@@ -301,6 +301,17 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
     await expect.poll(() => card(page, 'Enrollment drop next year').count()).toBe(0);
     await page.keyboard.press('Control+z');
     await card(quadrant(page, 'Threats'), 'Enrollment drop next year').waitFor();
+
+    // Undoing a group's deletion brings the group back with its items.
+    await page.getByRole('button', { name: 'Actions for the group “Partnerships”' }).click();
+    await page.getByRole('menuitem', { name: 'Delete group' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Partnerships' }).count()).toBe(0);
+    await card(quadrant(page, 'Opportunities'), 'Library offers after-school tutoring').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await card(
+      page.getByRole('region', { name: 'Partnerships' }),
+      'Library offers after-school tutoring',
+    ).waitFor();
   });
 
   it('exports the board as Markdown and CSV', async () => {

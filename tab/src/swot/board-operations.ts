@@ -118,7 +118,8 @@ export async function perform(context: OperationContext, operation: BoardOperati
       // Restoring a deleted group also brings its items back into it, as far as they are still there.
       for (const itemId of operation.itemIds) {
         const item = context.latestItem(itemId);
-        if (item && item.groupId === null)
+        // Deleting a group leaves its items' rows (and ETags) as they were, so they move back as they are.
+        if (item && item.groupId !== group.id)
           await client.moveItem(sessionId, item, { groupId: group.id, quadrant: group.quadrant });
       }
       return {
