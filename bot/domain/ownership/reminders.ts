@@ -1,7 +1,7 @@
 import { parseInstant } from '../voting/time';
 import { fail, ok, type Result } from '../voting/result';
 import type { Action } from './actions';
-import { formatDate, HOUR_MS, isTimeZone, localDay } from './zoned-time';
+import { formatDate, HOUR_MS, isTimeZone, localDay, zonedInstant } from './zoned-time';
 
 /** A reminder that was sent, as the adapter logs it. */
 export type ReminderSent = { readonly actionId: string; readonly sentAt: string };
@@ -58,4 +58,30 @@ export function remindersDue(
     });
   }
   return ok(reminders);
+}
+
+/** The team's local calendar date at an instant, 'YYYY-MM-DD' (R-5). */
+export function localDateAt(now: string, timeZone: string): Result<string> {
+  const nowMs = parseInstant(now);
+  if (nowMs === null) return fail('now', 'expected an ISO date-time');
+  if (!isTimeZone(timeZone)) return fail('timeZone', `"${String(timeZone)}" is not a time zone name`);
+  return ok(formatDate(localDay(nowMs, timeZone)));
+}
+
+/**
+ * When the daily reminders run next: the first `hour`:00 on the team's local clock strictly after `after`,
+ * as an ISO UTC instant; an hour skipped by clocks going forward moves to the end of the gap (R-5).
+ */
+export function nextDailyRunAt(after: string, timeZone: string, hour: number): Result<string> {
+  const afterMs = parseInstant(after);
+  if (afterMs === null) return fail('after', 'expected an ISO date-time');
+  if (!isTimeZone(timeZone)) return fail('timeZone', `"${String(timeZone)}" is not a time zone name`);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    return fail('hour', 'expected a whole number 0 to 23');
+  const today = localDay(afterMs, timeZone);
+  for (let day = today - 1; day <= today + 2; day += 1) {
+    const ms = zonedInstant(day, hour, 0, timeZone);
+    if (ms > afterMs) return ok(new Date(ms).toISOString());
+  }
+  return fail('after', 'no run time could be found');
 }

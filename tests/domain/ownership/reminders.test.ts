@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   remindersDue,
+  localDateAt,
+  nextDailyRunAt,
   type Action,
   type ActionStatus,
   type ReminderSent,
@@ -127,5 +129,31 @@ describe('reminders', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('daily reminder runs', () => {
+  it("R-5: the next run is the first 08:00 on the team's clock after the instant", () => {
+    // 09:00 in New York: today's 08:00 has passed, so tomorrow 08:00 (UTC-5).
+    expect(unwrap(nextDailyRunAt(NOW, ZONE, 8))).toBe('2025-03-05T13:00:00.000Z');
+    expect(unwrap(nextDailyRunAt('2025-03-04T12:59:00.000Z', ZONE, 8))).toBe('2025-03-04T13:00:00.000Z');
+    // Exactly at the run time gives the next day's.
+    expect(unwrap(nextDailyRunAt('2025-03-04T13:00:00.000Z', ZONE, 8))).toBe('2025-03-05T13:00:00.000Z');
+  });
+
+  it('R-5: across the spring-forward change the run stays at 08:00 local', () => {
+    // Clocks go forward on Sunday 9 March 2025 in New York: 08:00 is then UTC-4.
+    expect(unwrap(nextDailyRunAt('2025-03-08T14:00:00.000Z', ZONE, 8))).toBe('2025-03-09T12:00:00.000Z');
+  });
+
+  it('R-5: an hour lost to clocks going forward moves to the end of the gap', () => {
+    expect(unwrap(nextDailyRunAt('2025-03-09T05:00:00.000Z', ZONE, 2))).toBe('2025-03-09T07:00:00.000Z');
+  });
+
+  it("R-5: the local date is the team's calendar day", () => {
+    expect(unwrap(localDateAt('2025-03-05T03:00:00.000Z', ZONE))).toBe('2025-03-04');
+    expect(unwrap(localDateAt('2025-03-05T03:00:00.000Z', 'UTC'))).toBe('2025-03-05');
+    expect(localDateAt(NOW, 'Mars/Olympus').ok).toBe(false);
+    expect(nextDailyRunAt(NOW, ZONE, 24).ok).toBe(false);
   });
 });
