@@ -34,8 +34,10 @@ export function placeDots(
   const used = Object.values(dots).reduce((sum, placed) => sum + placed, 0);
   // A change that does not raise the member's total is always allowed, so dots can still come off after
   // the facilitator lowered the allowance below what the member had placed.
-  if (used > session.dotsPerMember && used > dotsUsed(allocation, itemIds)) {
-    const left = Math.max(0, session.dotsPerMember - (used - count));
+  const placedBefore = dotsUsed(allocation, itemIds);
+  if (used > session.dotsPerMember && used > placedBefore) {
+    // What the member has left now, before this change: the number they can still add anywhere.
+    const left = Math.max(0, session.dotsPerMember - placedBefore);
     return fail(
       'count',
       `you have ${left} dot${left === 1 ? '' : 's'} left of ${session.dotsPerMember}; take a dot off another item first`,

@@ -47,6 +47,10 @@ describe('placing dots', () => {
     const partial = dots('ann', { a: 4 }, items());
     const over = placeDots(session(), partial, find('b'), 2, items());
     expect(over.ok ? '' : over.message).toContain('1 dot left of 5');
+    // Raising an item that already holds dots: what is left counts those dots as spent.
+    const stacked = dots('ann', { a: 1, b: 4 }, items());
+    const raised = placeDots(session(), stacked, find('a'), 2, items());
+    expect(raised.ok ? '' : raised.message).toContain('0 dots left of 5');
   });
 
   it('SW-12 a member may use up exactly the allowance, all on one item', () => {
