@@ -59,6 +59,7 @@ import { createTeamAccess } from './http/team-access';
 import { createMyTeams, createVisitRecorder } from './app/my-teams';
 import { createTableBoardVisits } from './storage/table-board-visits';
 import type { TeamRef } from './app/team-ref';
+import { createIntegrations } from './compose-integrations';
 import { createOwnershipService } from './app/ownership-service';
 import { createTableActionStore, createTableAssignmentStore } from './storage/table-ownership-stores';
 import { createOwnershipPublisher } from './teams/ownership/ownership-publisher';
@@ -138,7 +139,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     logger,
     owner: `instance-${randomUUID()}`,
-    handlers: { 'close-vote': createCloseDueVote({ votes, proactive, rosters, publisher, logger }) },
+    handlers: {
+      'close-vote': createCloseDueVote({ votes, proactive, rosters, publisher, logger }),
+      'deliver-webhook': (job) => integrations.webhooks.deliver(job),
+    },
   });
   const candidates = createCandidateService({ candidates: candidateStore, teamState, clock, newId });
   const membership = createTeamMembership({ conversations, proactive, rosters });
@@ -149,10 +153,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     visions: createTableVisionStore(tables.table('boards')),
     clock,
     newId,
-    onAdopted: (team, adopted, actor) =>
-      postToChannel(team, visionCard(adopted, { closedBy: actor.name, tabUrl: tabUrl(team, 'vision') }), {
-        decision: true,
-      }),
+    onAdopted: async (team, adopted, actor) => {
+      await integrations.visionAdopted(team, adopted, actor.name);
+      const card = visionCard(adopted, { closedBy: actor.name, tabUrl: tabUrl(team, 'vision') });
+      await postToChannel(team, card, { decision: true });
+    },
     cacheMs: 500,
   });
   const swot = createSwotService({
@@ -187,7 +192,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const priority = createPriorityHandlers({
     owners: owners.owners,
     candidates,
-    votes,
+    // Outgoing events are raised where a decision is announced.
+    votes: {
+      ...votes,
+      announce: async (team, ...rest) => {
+        const decided = await votes.announce(team, ...rest);
+        if (decided.ok) await integrations.decisionAnnounced(team, decided.value);
+        return decided;
+      },
+    },
     decisions,
     teamState,
     acks: createTableAckStore(tables.table('acks')),
@@ -235,6 +248,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   const identifyCaller = createCallerIdentity(config, localTenantId, options.ssoKeys);
+  const integrations = createIntegrations({
+    table: tables.table('integrations'),
+    jobs,
+    clock,
+    logger,
+    newId,
+    localMode: config.localMode,
+    publicUrl: config.publicUrl,
+    teams,
+    teamAccess: createTeamAccess({ teams, identifyCaller, membership }),
+    candidates,
+    swot,
+    teamState,
+    decisions,
+    tabUrl,
+    onCandidateProposed: (team, candidate, byName) =>
+      postToChannel(team, candidateCard(candidate, { canChange: false, notice: `Proposed by ${byName}` }), {
+        decision: false,
+      }),
+  });
   const overview = createTeamOverview({ teamState, decisions, vision: (team) => vision.current(team) });
   const visits = createTableBoardVisits(tables.table('preferences'));
   const app = createHttpApp({
@@ -254,6 +287,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,
+    integrationRoutes: integrations.routes,
   });
 
   const server = createServer(app);

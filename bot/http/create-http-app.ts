@@ -37,6 +37,8 @@ export interface HttpAppDeps extends TeamRouteDeps {
   identifyCaller: IdentifyCaller;
   /** Built tab (tab/dist); served at /tab/ when present. */
   tabDirectory: string;
+  /** Webhooks, API keys, the flows API and /api/openapi.json (bot/compose-integrations.ts). */
+  integrationRoutes?: express.Router[];
 }
 
 /** The one HTTP surface: bot endpoint, tab pages, tab API and health. */
@@ -81,6 +83,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     createSwotRoutes(deps),
     createVisionRoutes(deps),
     createMeRoutes(deps),
+    ...(deps.integrationRoutes ?? []),
     createOwnershipRoutes(deps),
   );
 

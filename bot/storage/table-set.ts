@@ -18,6 +18,7 @@ export const tableNames = [
   'consents',
   'preferences',
   'boards',
+  'integrations',
   'assignments',
   'actions',
 ] as const;
