@@ -90,14 +90,36 @@ export function createJsonEntityTable<T>(
     }
     return { value: parseEntity(schema, parsed, name), etag: row.etag, rowKey: row.rowKey };
   };
+  /**
+   * The storage client retries a write whose answer was lost; the retry then meets our own first write
+   * (409 on insert, 412 on replace). When the row holds exactly what we wrote, the write did land: its ETag.
+   */
+  const ownWriteLanded = async (
+    partitionKey: string,
+    rowKey: string,
+    written: Record<string, unknown>,
+  ): Promise<string | null> => {
+    let stored: TableEntityResult<Record<string, unknown>>;
+    try {
+      stored = await table.getEntity(partitionKey, rowKey);
+    } catch (error: unknown) {
+      if (isRestErrorWithStatus(error, 404)) return null;
+      throw error;
+    }
+    const same = Object.entries(written).every(([key, value]) => stored[key] === value);
+    return same && typeof stored.etag === 'string' ? stored.etag : null;
+  };
   return {
     async insert(partitionKey, rowKey, value, extra = {}) {
+      const entity = toEntity(partitionKey, rowKey, value, extra);
       try {
-        const result = await table.createEntity(toEntity(partitionKey, rowKey, value, extra));
+        const result = await table.createEntity(entity);
         return result.etag ?? '';
       } catch (error: unknown) {
-        if (isRestErrorWithStatus(error, 409)) throw new ConflictError(`${name}: ${rowKey} already exists`);
-        throw error;
+        if (!isRestErrorWithStatus(error, 409)) throw error;
+        const landed = await ownWriteLanded(partitionKey, rowKey, entity);
+        if (landed !== null) return landed;
+        throw new ConflictError(`${name}: ${rowKey} already exists`);
       }
     },
     async get(partitionKey, rowKey) {
@@ -109,12 +131,15 @@ export function createJsonEntityTable<T>(
       }
     },
     async replace(partitionKey, rowKey, value, etag, extra = {}) {
+      const entity = toEntity(partitionKey, rowKey, value, extra);
       try {
-        const result = await table.updateEntity(toEntity(partitionKey, rowKey, value, extra), 'Replace', {
-          etag,
-        });
+        const result = await table.updateEntity(entity, 'Replace', { etag });
         return result.etag ?? '';
       } catch (error: unknown) {
+        if (isRestErrorWithStatus(error, 412)) {
+          const landed = await ownWriteLanded(partitionKey, rowKey, entity);
+          if (landed !== null) return landed;
+        }
         if (isRestErrorWithStatus(error, 412) || isRestErrorWithStatus(error, 404)) {
           throw new ConflictError(`${name}: ${rowKey} was changed by someone else`);
         }

@@ -24,6 +24,7 @@ import {
 import { parseEntity } from './entity-schema';
 import { createJsonEntityTable } from './json-entities';
 import { tableKey } from './keys';
+import { isRestErrorWithStatus } from './rest-errors';
 
 const teamPartition = (team: TeamRef) => tableKey(team.tenantId, team.teamId);
 
@@ -73,6 +74,14 @@ export function createTableBallotBox(table: TableClient): BallotBox {
     const row = parseEntity(ballotRow, entity, 'ballots');
     return parseEntity(ballotSchema, JSON.parse(row.data), 'ballots.data');
   };
+  const historyHolds = async (partitionKey: string, rowKey: string, data: string): Promise<boolean> => {
+    try {
+      return (await table.getEntity<{ data?: string }>(partitionKey, rowKey)).data === data;
+    } catch (error: unknown) {
+      if (isRestErrorWithStatus(error, 404)) return false;
+      throw error;
+    }
+  };
   return {
     async cast(team, ballot) {
       const partitionKey = partition(team, ballot.voteId);
@@ -86,7 +95,14 @@ export function createTableBallotBox(table: TableClient): BallotBox {
         ],
         ['create', { partitionKey, rowKey: historyKey, memberId: ballot.memberId, data }],
       ];
-      await table.submitTransaction(actions);
+      try {
+        await table.submitTransaction(actions);
+      } catch (error: unknown) {
+        // The client retries a batch whose answer was lost; the retry's 409 (the history row exists) means
+        // the first attempt landed, since a batch is all or nothing. Any other 409 is a real failure.
+        if (!isRestErrorWithStatus(error, 409) || !(await historyHolds(partitionKey, historyKey, data)))
+          throw error;
+      }
     },
     async current(team, voteId) {
       const ballots = new Map<string, Ballot>();

@@ -188,6 +188,24 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }
   };
 
+  /** Claims an invoke for this delivery; null when storage cannot say (the answer must then be an error). */
+  const claimOrNull = async (scope: string, activityId: string): Promise<boolean | null> => {
+    try {
+      return await deps.ledger.claim(scope, activityId);
+    } catch (error: unknown) {
+      logger.error('could not claim the activity', { error, activityId });
+      return null;
+    }
+  };
+  /** Gives a claim back after a failure; if storage is down too, the member still gets the error answer. */
+  const releaseQuietly = async (scope: string, activityId: string): Promise<void> => {
+    try {
+      await deps.ledger.release(scope, activityId);
+    } catch (error: unknown) {
+      logger.error('could not give back the claim of a failed activity', { error, activityId });
+    }
+  };
+
   app.conversationUpdate('membersAdded', async (context) => {
     const info = infoOf(context);
     if (!info) return;
@@ -253,14 +271,18 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       let answer: AdaptiveCard | string;
       const activityId = context.activity.id;
       const scope = `${info.tenantId}|${info.conversationId}`;
-      if (action.changesData && activityId && !(await deps.ledger.claim(scope, activityId))) {
+      const claimed = action.changesData && activityId ? await claimOrNull(scope, activityId) : true;
+      if (claimed === null) {
+        // Storage is unreachable: nothing was done, and the member must not see a stale or blank card.
+        answer = 'Sorry, I could not reach storage, so nothing was recorded. Please try again in a moment.';
+      } else if (!claimed) {
         answer = action.replay ? await action.replay(turn, payload) : 'Already done.';
       } else {
         try {
           answer = await action.run(turn, payload);
         } catch (error: unknown) {
-          if (action.changesData && activityId) await deps.ledger.release(scope, activityId);
           logger.error('card action failed', { error, verb: action.verb });
+          if (action.changesData && activityId) await releaseQuietly(scope, activityId);
           answer = 'Sorry, something went wrong on my side. Please try again in a moment.';
         }
       }
