@@ -64,6 +64,11 @@ import { createOwnershipService } from './app/ownership-service';
 import { createTableActionStore, createTableAssignmentStore } from './storage/table-ownership-stores';
 import { createOwnershipPublisher } from './teams/ownership/ownership-publisher';
 import { createOwnershipHandlers } from './teams/ownership/ownership-handlers';
+import { createReleaseService } from './app/release-service';
+import { createTableReleaseStore } from './storage/table-release-store';
+import { createReleaseCards, createReleaseHandlers } from './teams/ownership/release-handlers';
+import { createPriorityClosingService } from './app/priority-closing-service';
+import { createClosingHandlers } from './teams/ownership/closing-handlers';
 
 export interface RunningServer {
   url: string;
@@ -189,8 +194,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const ownershipCards = createOwnershipPublisher({ conversations, proactive, sender, ownership, logger });
   const owners = createOwnershipHandlers({ ownership, publisher: ownershipCards, resolveTeam, clock });
+  const releases = createReleaseService({
+    releases: createTableReleaseStore(tables.table('releases')),
+    consents: createTableConsentBox(tables.table('consents')),
+    decisions,
+    ownership,
+    clock,
+    newId,
+  });
+  const releaseDeps = {
+    releases,
+    conversations,
+    teams,
+    proactive,
+    sender,
+    resolveTeam,
+    logger,
+    tabUrl: (team: TeamRef) => tabUrl(team),
+  };
+  const releaseCards = createReleaseCards(releaseDeps);
+  const releaseHandlers = createReleaseHandlers({ ...releaseDeps, cards: releaseCards });
+  const acks = createTableAckStore(tables.table('acks'));
+  const closing = createClosingHandlers({
+    closing: createPriorityClosingService({ ownership, decisions, teamState, candidates, votes, clock }),
+    votes,
+    acks,
+    teams,
+    proactive,
+    resolveTeam,
+    tabUrl: (team) => tabUrl(team),
+  });
   const priority = createPriorityHandlers({
     owners: owners.owners,
+    releases: async (team) => (await releases.list(team)).map((stored) => stored.item),
     candidates,
     // Outgoing events are raised where a decision is announced.
     votes: {
@@ -203,7 +239,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     decisions,
     teamState,
-    acks: createTableAckStore(tables.table('acks')),
+    acks,
     publisher,
     sender,
     proactive,
@@ -224,7 +260,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     rosters,
     adapter,
-    commands: [...priority.commands, ...owners.commands, teamChoice.command],
+    commands: [
+      ...priority.commands,
+      ...owners.commands,
+      ...releaseHandlers.commands,
+      ...closing.commands,
+      teamChoice.command,
+    ],
     messageExtensions: [
       createProposeAsPriority({
         candidates,
@@ -245,6 +287,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...createConsentActions({ votes, publisher, resolveTeam }),
       teamChoice.action,
       ...owners.actions,
+      ...releaseHandlers.actions,
+      ...closing.actions,
     ],
   });
   const identifyCaller = createCallerIdentity(config, localTenantId, options.ssoKeys);
@@ -284,6 +328,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     myTeams: createMyTeams({ membership, votes, swot, visits, overview }),
     ownership,
     ownershipCards,
+    releases,
+    releaseCards,
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,

@@ -1,4 +1,4 @@
-import type { Priority } from '../domain/decisions';
+import { isVoteDecision, type Priority } from '../domain/decisions';
 import {
   acceptAssignment,
   actingAs,
@@ -114,7 +114,7 @@ export function createOwnershipService(deps: OwnershipServiceDeps): OwnershipSer
 
   const facilitatorsOf = async (team: TeamRef, priority: Priority): Promise<string[]> => {
     const decision = await deps.decisions.get(team, priority.decisionId);
-    if (!decision) return [];
+    if (!decision || !isVoteDecision(decision)) return [];
     const vote = await deps.votes.get(team, decision.result.voteId);
     return [...new Set([decision.decidedBy, ...(vote ? [vote.value.vote.openedBy] : [])])].filter(
       (id) => id !== 'system',

@@ -1,5 +1,5 @@
 import type { Candidate } from '../domain/candidates';
-import type { Decision, DecisionLogEntry, Priority, WatchListEntry } from '../domain/decisions';
+import type { DecisionLogEntry, LoggedDecision, Priority, WatchListEntry } from '../domain/decisions';
 import type {
   Ballot,
   ConsentOutcome,
@@ -66,16 +66,19 @@ export interface BallotBox {
   history(team: TeamRef, voteId: string): Promise<Ballot[]>;
 }
 
-/** The team's append-only, hash-chained decision log (bot/domain/decisions/SPEC.md). */
+/**
+ * The team's append-only, hash-chained decision log (bot/domain/decisions/SPEC.md): vote decisions, and the
+ * releases and ended priorities that were not voted on (L-8); narrow with `isVoteDecision` and its siblings.
+ */
 export interface DecisionLog {
   /**
    * Insert-only: a decision is never replaced or deleted. Chains it after the last entry (L-1, L-3);
    * throws ConflictError when the decision is already in the log.
    */
-  append(team: TeamRef, decision: Decision): Promise<void>;
+  append(team: TeamRef, decision: LoggedDecision): Promise<void>;
   /** Newest first. */
-  recent(team: TeamRef, limit: number): Promise<Decision[]>;
-  get(team: TeamRef, decisionId: string): Promise<Decision | null>;
+  recent(team: TeamRef, limit: number): Promise<LoggedDecision[]>;
+  get(team: TeamRef, decisionId: string): Promise<LoggedDecision | null>;
   /** The whole log as stored, oldest first, with each entry's chain link; for verification. */
   entries(team: TeamRef): Promise<DecisionLogEntry[]>;
 }

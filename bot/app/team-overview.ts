@@ -1,4 +1,5 @@
 import type { AdoptedVision } from '../domain/boards';
+import { isPriorityClosedDecision, isVoteDecision, type LoggedDecision } from '../domain/decisions';
 import type { TeamRecord } from './installations';
 import type { TeamRef } from './team-ref';
 import type { DecisionLog, TeamStateStore } from './priority-stores';
@@ -10,14 +11,43 @@ export interface TeamOverview {
   vision: { text: string; adoptedAt: string } | null;
   priority: { title: string; chosenAt: string; decisionId: string } | null;
   watchList: Array<{ title: string; place: number }>;
-  decisions: Array<{
-    id: string;
-    title: string;
-    rationale: string;
-    decidedAt: string;
-    method: string;
-    turnout: { voted: number; teamSize: number };
-  }>;
+  decisions: OverviewDecision[];
+}
+
+/** A decision in the overview; `method` and `turnout` only for a vote, `outcomes`/`learned` only for an ended priority. */
+export interface OverviewDecision {
+  id: string;
+  kind: LoggedDecision['kind'];
+  title: string;
+  /** Why: the vote's rationale, a release's consent, or what an ended priority achieved. */
+  rationale: string;
+  decidedAt: string;
+  method: string | null;
+  turnout: { voted: number; teamSize: number } | null;
+  outcomes?: string;
+  learned?: string;
+}
+
+/** One log entry as the overview lists it, whatever its kind (L-8). */
+export function overviewDecision(decision: LoggedDecision): OverviewDecision {
+  const base = { id: decision.id, kind: decision.kind, title: decision.title, decidedAt: decision.decidedAt };
+  if (isVoteDecision(decision))
+    return { ...base, rationale: decision.rationale, method: decision.method, turnout: decision.turnout };
+  if (isPriorityClosedDecision(decision))
+    return {
+      ...base,
+      rationale: decision.outcomes,
+      method: null,
+      turnout: null,
+      outcomes: decision.outcomes,
+      learned: decision.learned,
+    };
+  return {
+    ...base,
+    rationale: `Released by consent: ${decision.consents} consent, ${decision.standAsides} stand aside, no objection.`,
+    method: 'consent',
+    turnout: null,
+  };
 }
 
 export function createTeamOverview(deps: {
@@ -40,14 +70,7 @@ export function createTeamOverview(deps: {
         ? { title: active.title, chosenAt: active.chosenAt, decisionId: active.decisionId }
         : null,
       watchList: (state?.value.watchList ?? []).map((entry) => ({ title: entry.title, place: entry.place })),
-      decisions: decisions.map((decision) => ({
-        id: decision.id,
-        title: decision.title,
-        rationale: decision.rationale,
-        decidedAt: decision.decidedAt,
-        method: decision.method,
-        turnout: decision.turnout,
-      })),
+      decisions: decisions.map(overviewDecision),
     };
   };
 }

@@ -1,5 +1,5 @@
 import { moveCandidate, type Candidate } from '../domain/candidates';
-import { decidePriority, type Decision } from '../domain/decisions';
+import { decidePriority, isVoteDecision, type Decision } from '../domain/decisions';
 import {
   ballotReceipt as receiptOf,
   castBallot,
@@ -359,7 +359,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       if (vote.status !== 'closed') return fail('vote', 'close the vote before announcing the decision');
       if (stored.value.decisionId) {
         const existing = await decisions.get(team, stored.value.decisionId);
-        if (existing) return ok(existing);
+        if (existing && isVoteDecision(existing)) return ok(existing);
       }
       const consent = stored.value.consent?.outcome ?? null;
       if (vote.settings.consentRound && consent?.kind !== 'adopted') {

@@ -22,6 +22,8 @@ import type { TeamRef } from '../app/team-ref';
 import { createOwnershipRoutes } from './ownership-routes';
 import type { OwnershipService } from '../app/ownership-service';
 import type { OwnershipPublisher } from '../teams/ownership/ownership-publisher';
+import type { ReleaseService } from '../app/release-service';
+import type { ReleaseCards } from '../teams/ownership/release-handlers';
 
 export interface HttpAppDeps extends TeamRouteDeps {
   swot: SwotService;
@@ -30,6 +32,8 @@ export interface HttpAppDeps extends TeamRouteDeps {
   myTeams: (candidates: readonly TeamRecord[], callerId: string) => Promise<MyTeam[]>;
   ownership: OwnershipService;
   ownershipCards: OwnershipPublisher;
+  releases: ReleaseService;
+  releaseCards: ReleaseCards;
   config: AppConfig;
   logger: Logger;
   bot: TeamsBot;

@@ -7,6 +7,7 @@ import type { SwotService } from '../app/swot-service';
 import type { TeamRef } from '../app/team-ref';
 import type { Candidate } from '../domain/candidates';
 import { QUADRANTS } from '../domain/boards';
+import { isVoteDecision } from '../domain/decisions';
 import { EVENT_TYPES } from '../app/webhook-events';
 import type { WebhookService } from '../app/webhook-service';
 import { ApiError } from './api-error';
@@ -155,7 +156,8 @@ export function createFlowRoutes(deps: {
     const { limit } = parseInput(decisionsQuery, req.query, 'query');
     const recent = await deps.decisions.recent(team, limit ?? 10);
     res.json({
-      decisions: recent.map((decision) => ({
+      // The flows contract lists vote decisions (method, turnout); releases and ended priorities are not in it.
+      decisions: recent.filter(isVoteDecision).map((decision) => ({
         id: decision.id,
         kind: decision.kind,
         title: decision.title,

@@ -1,12 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { OwnershipService } from '../app/ownership-service';
+import type { ReleaseService } from '../app/release-service';
+import type { StoredRelease } from '../app/release-stores';
 import type { StoredAction } from '../app/ownership-stores';
 import type { TeamMembership } from '../app/team-membership';
 import type { TeamRef } from '../app/team-ref';
 import {
   ACTION_STATUSES,
   MAX_ACTION_TITLE_LENGTH,
+  MAX_RELEASE_TEXT_LENGTH,
   OWNER_ROLES,
   type ActionStatus,
   type Assignment,
@@ -15,6 +18,7 @@ import {
 import { storedActionSchema } from '../storage/ownership-schemas';
 import type { NameOf } from '../teams/cards/ownership-cards';
 import type { OwnershipPublisher } from '../teams/ownership/ownership-publisher';
+import type { ReleaseCards } from '../teams/ownership/release-handlers';
 import { ApiError } from './api-error';
 import { answerOutcome } from './board-answer';
 import { parseInput, requireIfMatch } from './request-schemas';
@@ -45,13 +49,23 @@ const assignBody = z
   .object({ memberId: id, role: z.enum(OWNER_ROLES as [OwnerRole, ...OwnerRole[]]) })
   .strict();
 const noQuery = z.object({}).strict();
+const releaseBody = z
+  .object({
+    text: z.string().max(MAX_RELEASE_TEXT_LENGTH, `expected at most ${MAX_RELEASE_TEXT_LENGTH} characters`),
+  })
+  .strict();
 
-/** The priority's owners and actions for the tab: read, add an action, change a status, assign a role. */
+/**
+ * The priority's owners, actions and release list for the tab: read, add an action, change a status,
+ * assign a role, propose a release (decided by consent on its card in the channel).
+ */
 export function createOwnershipRoutes(deps: {
   teamAccess: ResolveTeamAccess;
   ownership: OwnershipService;
   membership: TeamMembership;
   ownershipCards: OwnershipPublisher;
+  releases: ReleaseService;
+  releaseCards: ReleaseCards;
 }): Router {
   const router = Router();
   const { ownership } = deps;
@@ -73,7 +87,7 @@ export function createOwnershipRoutes(deps: {
     const current = await ownership.current(ref);
     res.setHeader('Cache-Control', 'no-cache');
     if (!current) {
-      res.json({ priority: null, owners: [], actions: emptyByStatus(), facilitator: false });
+      res.json({ priority: null, owners: [], actions: emptyByStatus(), releases: [], facilitator: false });
       return;
     }
     const nameOf = await namesOf(ref);
@@ -93,6 +107,7 @@ export function createOwnershipRoutes(deps: {
       },
       owners: current.assignments.map((row) => ownerView(row.value.assignment, nameOf)),
       actions: byStatus,
+      releases: (await deps.releases.list(ref, priority.id)).map((stored) => releaseView(stored, nameOf)),
       facilitator: actor.isTeamOwner || current.facilitators.includes(actor.memberId),
     });
   });
@@ -155,7 +170,36 @@ export function createOwnershipRoutes(deps: {
     res.status(201).json({ owner: ownerView(assigned, nameOf) });
   });
 
+  router.post('/teams/:teamId/priority/releases', async (req, res) => {
+    const { ref, actor } = await deps.teamAccess(req);
+    const body = parseInput(releaseBody, req.body, 'body');
+    const proposed = answer(await deps.releases.propose(ref, actor.memberId, body.text));
+    const roster = (await deps.membership.list(ref)).map((member) => ({
+      id: member.memberId,
+      aadObjectId: null,
+      name: member.name,
+    }));
+    await deps.releaseCards.postProposal(ref, proposed, roster);
+    res.status(201).json({ release: releaseView(proposed.stored, await namesOf(ref)) });
+  });
+
   return router;
+}
+
+function releaseView(stored: StoredRelease, nameOf: NameOf) {
+  const { item } = stored;
+  return {
+    id: item.id,
+    text: item.text,
+    status: item.status,
+    proposedBy: item.proposedBy,
+    proposedByName: nameOf(item.proposedBy),
+    proposedAt: item.proposedAt,
+    decidedAt: item.status === 'decided' ? item.closedAt : null,
+    consent: item.consent,
+    decisionId: stored.decisionId,
+    objections: stored.objections.map((objection) => ({ ...objection, name: nameOf(objection.memberId) })),
+  };
 }
 
 function answer<T>(outcome: Parameters<typeof answerOutcome<T>>[0]): T {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Candidate } from '../domain/candidates';
-import type { Decision, DecisionLogEntry, Priority, WatchListEntry } from '../domain/decisions';
+import type {
+  Decision,
+  DecisionLogEntry,
+  LoggedDecision,
+  Priority,
+  WatchListEntry,
+} from '../domain/decisions';
+import type { PriorityClosedDecision, ReleaseDecision } from '../domain/ownership';
 import type { Ballot, ConsentOutcome, ConsentResponse, ConsentRound, Vote } from '../domain/voting';
 import type { StoredVote, TeamPriorityState } from '../app/priority-stores';
 
@@ -112,13 +119,53 @@ export const decisionSchema = z.custom<Decision>(
   'expected a decision',
 );
 
+const logHeader = {
+  id: z.string(),
+  teamId: z.string(),
+  title: z.string(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+  supersedes: z.null(),
+};
+
+export const priorityClosedDecisionSchema: z.ZodType<PriorityClosedDecision> = z.object({
+  ...logHeader,
+  kind: z.enum(['priority-completed', 'priority-retired']),
+  priorityId: z.string(),
+  outcomes: z.string(),
+  learned: z.string(),
+});
+
+export const releaseDecisionSchema: z.ZodType<ReleaseDecision> = z.object({
+  ...logHeader,
+  kind: z.literal('release-decided'),
+  releaseId: z.string(),
+  priority: z.object({ id: z.string(), title: z.string() }).nullable(),
+  proposedBy: z.string(),
+  consents: z.number().int().min(0),
+  standAsides: z.number().int().min(0),
+});
+
+const otherKinds = new Set(['priority-completed', 'priority-retired', 'release-decided']);
+
+/** Any decision of the log (L-8): the kinds that were not voted on by their own schema, the rest as a vote decision. */
+export const loggedDecisionSchema = z.custom<LoggedDecision>((value) => {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (typeof kind === 'string' && otherKinds.has(kind)) {
+    return kind === 'release-decided'
+      ? releaseDecisionSchema.safeParse(value).success
+      : priorityClosedDecisionSchema.safeParse(value).success;
+  }
+  return decisionShape.safeParse(value).success;
+}, 'expected a decision');
+
 /**
  * A row of the decision log: a chained entry, or a bare decision written before the log was chained
  * (L-4). The sequence is only checked to be a number, so that the verifier can report a bad one.
  */
 export const decisionLogEntrySchema: z.ZodType<DecisionLogEntry, z.ZodTypeDef, unknown> = z.union([
   z.object({
-    decision: decisionSchema,
+    decision: loggedDecisionSchema,
     chain: z.object({ sequence: z.number(), previousHash: z.string(), hash: z.string() }),
   }),
   decisionSchema.transform((decision) => ({ decision, chain: null })),

@@ -21,6 +21,7 @@ export const tableNames = [
   'integrations',
   'assignments',
   'actions',
+  'releases',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 

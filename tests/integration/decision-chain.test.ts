@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { TableClient, type TableEntityResult } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballotReceipt } from '../../bot/app/vote-service';
-import { verifyDecisionLog, type Decision, type DecisionLogEntry } from '../../bot/domain/decisions';
+import {
+  isVoteDecision,
+  verifyDecisionLog,
+  type Decision,
+  type DecisionLogEntry,
+} from '../../bot/domain/decisions';
 import type { Ballot } from '../../bot/domain/voting';
 import { tableKey } from '../../bot/storage/keys';
 import { createTableDecisionLog } from '../../bot/storage/table-priority-stores';
@@ -144,7 +149,9 @@ describe('the tamper-evident decision log', () => {
     const entries = rows.map(entryOf).reverse();
     expect(entries.map((e) => e.chain?.sequence)).toEqual([1, 2]);
     expect(entries[1]?.chain?.previousHash).toBe(entries[0]?.chain?.hash);
-    expect(entries.map((e) => e.decision.result.voteId)).toEqual(voteIds);
+    expect(entries.map((e) => (isVoteDecision(e.decision) ? e.decision.result.voteId : null))).toEqual(
+      voteIds,
+    );
 
     const result = await verify();
     expect(result.exitCode).toBe(0);
@@ -241,6 +248,7 @@ describe('the tamper-evident decision log', () => {
 
   it('L-4: a decision stored before the log was chained still reads, and verifies as unchained', async () => {
     const first = entryOf((await logRows())[1] as Row).decision;
+    if (!isVoteDecision(first)) throw new Error('expected a vote decision');
     const legacy: Decision = {
       ...first,
       id: 'decision-legacy',

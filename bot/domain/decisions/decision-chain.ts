@@ -1,5 +1,5 @@
 import { canonicalJson, type HashText } from '../canonical-json';
-import type { Decision } from './decision-types';
+import type { LoggedDecision } from './logged-decision';
 
 /** The `previousHash` of a team's first chained entry (L-1). */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -16,18 +16,19 @@ export type ChainLink = {
 
 /** One entry of a team's decision log; `chain` is null for entries written before the log was chained (L-4). */
 export type DecisionLogEntry = {
-  readonly decision: Decision;
+  /** A vote decision, or another kind the log also keeps (L-8). */
+  readonly decision: LoggedDecision;
   readonly chain: ChainLink | null;
 };
 
 /** The text an entry's hash is taken over: its sequence, the previous hash and the decision (L-1, L-2). */
-export function chainedText(sequence: number, previousHash: string, decision: Decision): string {
+export function chainedText(sequence: number, previousHash: string, decision: LoggedDecision): string {
   return canonicalJson({ sequence, previousHash, decision });
 }
 
 /** The hash an entry should carry, recomputed from its content (L-1). */
 export function entryHash(
-  entry: { readonly decision: Decision; readonly chain: Omit<ChainLink, 'hash'> },
+  entry: { readonly decision: LoggedDecision; readonly chain: Omit<ChainLink, 'hash'> },
   hash: HashText,
 ): string {
   return hash(chainedText(entry.chain.sequence, entry.chain.previousHash, entry.decision));
@@ -36,7 +37,7 @@ export function entryHash(
 /** Chains a decision after `head`, the log's last chained link (null for the first entry) (L-1, L-3). */
 export function chainDecision(
   head: ChainLink | null,
-  decision: Decision,
+  decision: LoggedDecision,
   hash: HashText,
 ): DecisionLogEntry & { chain: ChainLink } {
   const sequence = head === null ? 1 : head.sequence + 1;

@@ -2,6 +2,8 @@
 export * from './decision-types';
 export { decidePriority } from './decide-priority';
 export type { DecidePriorityInput, PriorityDecided } from './decide-priority';
+export { isVoteDecision, isPriorityClosedDecision, isReleaseDecision } from './logged-decision';
+export type { LoggedDecision } from './logged-decision';
 export { supersede, supersededBy, standingDecisions } from './decision-log';
 export { GENESIS_HASH, chainDecision, chainedText, entryHash, headOf } from './decision-chain';
 export type { ChainLink, DecisionLogEntry } from './decision-chain';

@@ -10,6 +10,7 @@ import {
 } from '../voting';
 import { entryHash, GENESIS_HASH, type ChainLink, type DecisionLogEntry } from './decision-chain';
 import type { Decision } from './decision-types';
+import { isVoteDecision } from './logged-decision';
 
 /** What the store holds about the vote behind a decision, read back for verification (L-6). */
 export type StoredVoteRecord = {
@@ -283,6 +284,8 @@ function checkTally(
 ): { issues: LogIssue[]; receipts: string[] } {
   const { decision } = entry;
   const issues: LogIssue[] = [];
+  // L-8: a release or the end of a priority was not voted on: its chain link is all there is to check.
+  if (!isVoteDecision(decision)) return { issues, receipts: [] };
   const issue = (kind: LogIssueKind, message: string) =>
     issues.push({
       kind,

@@ -59,8 +59,15 @@ export {
   proposeReleaseItem,
   withdrawReleaseItem,
   decideReleaseItem,
+  releaseDecision,
 } from './release-list';
-export type { ReleaseStatus, ReleaseItem, ReleaseOutcome, ProposeReleaseItemInput } from './release-list';
+export type {
+  ReleaseStatus,
+  ReleaseItem,
+  ReleaseOutcome,
+  ProposeReleaseItemInput,
+  ReleaseDecision,
+} from './release-list';
 export { MAX_CLOSING_TEXT_LENGTH, completePriority } from './complete-priority';
 export type {
   PriorityOutcome,

@@ -107,3 +107,49 @@ export function decideReleaseItem(
     },
   });
 }
+
+/** The decision-log entry for a release the team decided by consent (RL-7); like ending a priority, not a vote `Decision`. */
+export type ReleaseDecision = {
+  readonly id: string;
+  readonly teamId: string;
+  readonly kind: 'release-decided';
+  /** What the team stops doing: the item's text. */
+  readonly title: string;
+  readonly releaseId: string;
+  /** The priority it makes room for, when one was active. */
+  readonly priority: { readonly id: string; readonly title: string } | null;
+  readonly proposedBy: string;
+  readonly consents: number;
+  readonly standAsides: number;
+  readonly decidedAt: string;
+  readonly decidedBy: string;
+  readonly supersedes: null;
+};
+
+/** The decision recording a decided item, for the decision log (RL-7). */
+export function releaseDecision(
+  item: ReleaseItem,
+  input: {
+    readonly decisionId: string;
+    readonly priority: { readonly id: string; readonly title: string } | null;
+  },
+): Result<ReleaseDecision> {
+  if (item.status !== 'decided' || item.closedAt === null || item.closedBy === null || item.consent === null)
+    return fail('status', `only a decided item is a decision, this one is ${item.status}`);
+  const decisionId = checkId('decisionId', input.decisionId);
+  if (!decisionId.ok) return decisionId;
+  return ok({
+    id: decisionId.value,
+    teamId: item.teamId,
+    kind: 'release-decided',
+    title: item.text,
+    releaseId: item.id,
+    priority: input.priority ? { id: input.priority.id, title: input.priority.title } : null,
+    proposedBy: item.proposedBy,
+    consents: item.consent.consents,
+    standAsides: item.consent.standAsides,
+    decidedAt: item.closedAt,
+    decidedBy: item.closedBy,
+    supersedes: null,
+  });
+}

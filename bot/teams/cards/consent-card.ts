@@ -53,8 +53,8 @@ export type ConsentViewer = {
   error?: string;
 };
 
-/** Each answer in words, as the member's own summary shows it. */
-const answerNames: Readonly<Record<ConsentAnswer, string>> = {
+/** Each answer in words, as the member's own summary shows it (the release list's consent card too). */
+export const answerNames: Readonly<Record<ConsentAnswer, string>> = {
   consent: 'Consent',
   'stand-aside': 'Stand aside',
   object: 'Object',

@@ -1,5 +1,5 @@
 // The team's one priority with its watch list, and the decision log.
-import type { Decision, Priority, WatchListEntry } from '../../domain/decisions';
+import type { LoggedDecision, Priority, WatchListEntry } from '../../domain/decisions';
 import {
   actionSet,
   adaptiveCard,
@@ -7,7 +7,6 @@ import {
   fitCard,
   heading,
   limitList,
-  methodNames,
   moreLine,
   numbered,
   plainAction,
@@ -19,14 +18,24 @@ import {
   type CardElement,
   type Detail,
 } from './card-parts';
+import type { ReleaseItem } from '../../domain/ownership';
+import { decisionFacts } from './decision-summary';
+import { releaseRows } from './release-card';
 import { roleNames, type OwnerSummary } from './ownership-cards';
 
 /**
- * The active priority (or how to get one), its accepted owners and the things to watch, with `Open in tab`
- * when there is a tab; with `canRepropose`, each thing to watch has `Propose again` (verb `candidate.repropose`).
+ * The active priority (or how to get one), its accepted owners, its release list and the things to watch,
+ * with `Open in tab` when there is a tab; with `canRepropose`, each thing to watch has `Propose again`
+ * (verb `candidate.repropose`).
  */
 export function priorityCard(
-  state: { activePriority: Priority | null; watchList: WatchListEntry[]; owners?: readonly OwnerSummary[] },
+  state: {
+    activePriority: Priority | null;
+    watchList: WatchListEntry[];
+    owners?: readonly OwnerSummary[];
+    /** What the team stops doing to make room for the priority. */
+    releases?: readonly ReleaseItem[];
+  },
   options: { tabUrl: string | null; canRepropose?: boolean },
 ): AdaptiveCard {
   const actions: CardElement[] = options.tabUrl
@@ -70,7 +79,8 @@ export function priorityCard(
             ...moreLine(ownerList.more),
           ]
         : [];
-    return adaptiveCard([...body, ...ownerRows, ...watch], actions);
+    const releases = active ? releaseRows(state.releases ?? [], detail) : [];
+    return adaptiveCard([...body, ...ownerRows, ...releases, ...watch], actions);
   });
 }
 
@@ -109,11 +119,11 @@ function webUrl(url: string | undefined): string | null {
 }
 
 /**
- * The decision log, newest first: title, date, method and turnout of each decision, and `Open` for a
- * decision that has a link in `options.links` (by decision id).
+ * The decision log, newest first: title, date and how each was decided (method and turnout of a vote, a
+ * release's consent, a priority completed or retired), and `Open` for a decision with a link in `options.links`.
  */
 export function decisionsCard(
-  decisions: Decision[],
+  decisions: LoggedDecision[],
   options: { links?: ReadonlyMap<string, string> } = {},
 ): AdaptiveCard {
   if (decisions.length === 0) {
@@ -133,9 +143,7 @@ export function decisionsCard(
           textBlock(safe(decision.title, detail.titleMax), { weight: 'Bolder' }),
           subtle(
             [
-              `Decided ${dateOnly(decision.decidedAt)}`,
-              methodNames[decision.method],
-              `Turnout: ${decision.turnout.voted} of ${decision.turnout.teamSize} members`,
+              ...decisionFacts(decision),
               ...(superseded.has(decision.id) ? ['Superseded by a later decision'] : []),
             ].join(' · '),
           ),

@@ -1,6 +1,6 @@
 import type { DecisionLog } from '../../app/priority-stores';
 import type { TeamRef } from '../../app/team-ref';
-import type { Decision } from '../../domain/decisions';
+import type { LoggedDecision } from '../../domain/decisions';
 import {
   adaptiveCard,
   dateOnly,
@@ -10,10 +10,11 @@ import {
   textBlock,
   type AdaptiveCard,
 } from '../cards/card-parts';
+import { decisionFacts, decisionHeading, decisionWhy } from '../cards/decision-summary';
 import type { TeamResolver } from '../priority/team-of';
 import type { MessageQueryCommand } from './message-extension';
 
-/** "Find decisions": the team's decisions whose title or rationale has the words typed, newest first. */
+/** "Find decisions": the team's decisions (of every kind) whose title or reasons have the words typed, newest first. */
 export function createFindDecisions(deps: {
   decisions: DecisionLog;
   resolveTeam: TeamResolver;
@@ -26,8 +27,8 @@ export function createFindDecisions(deps: {
       const team = await deps.resolveTeam(turn);
       if (!team) return [];
       const words = text.toLocaleLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
-      const matches = (decision: Decision) => {
-        const haystack = `${decision.title} ${decision.rationale}`.toLocaleLowerCase();
+      const matches = (decision: LoggedDecision) => {
+        const haystack = `${decisionHeading(decision)} ${decisionWhy(decision)}`.toLocaleLowerCase();
         return words.every((word) => haystack.includes(word));
       };
       return (await deps.decisions.recent(team, 100))
@@ -42,15 +43,13 @@ export function createFindDecisions(deps: {
   };
 }
 
-/** A decision as inserted into a conversation: what, when, why, and the way to the full log. */
-export function decisionSummaryCard(decision: Decision, tabUrl: string): AdaptiveCard {
+/** A decision as inserted into a conversation: what, when, how, why, and the way to the full log. */
+export function decisionSummaryCard(decision: LoggedDecision, tabUrl: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(`Decision: ${safe(decision.title, 140)}`),
-      subtle(
-        `Decided ${dateOnly(decision.decidedAt)} · turnout ${decision.turnout.voted} of ${decision.turnout.teamSize}`,
-      ),
-      textBlock(safe(decision.rationale, 600), { spacing: 'Small' }),
+      heading(safe(decisionHeading(decision), 160)),
+      subtle(decisionFacts(decision).join(' · ')),
+      textBlock(safe(decisionWhy(decision), 600), { spacing: 'Small' }),
     ],
     [{ type: 'Action.OpenUrl', title: 'Open in tab', url: tabUrl }],
   );

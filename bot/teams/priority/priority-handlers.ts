@@ -4,7 +4,8 @@ import type { CandidateService } from '../../app/candidate-service';
 import type { DecisionLog, TeamStateStore } from '../../app/priority-stores';
 import type { TeamRef } from '../../app/team-ref';
 import { ballotReceipt, type VoteService, type VoteSnapshot } from '../../app/vote-service';
-import type { Decision } from '../../domain/decisions';
+import { isVoteDecision, type Decision } from '../../domain/decisions';
+import type { ReleaseItem } from '../../domain/ownership';
 import type { ClosedVote } from '../../domain/voting';
 import type { Clock } from '../../support/clock';
 import type { BotCommand, CardAction } from '../bot-command';
@@ -58,6 +59,8 @@ export interface PriorityHandlerDeps {
   messageLink: (reference: Record<string, unknown>, activityId: string) => string | null;
   /** The accepted owners of the active priority, for the priority card. */
   owners?: (turn: BotTurn, team: TeamRef) => Promise<OwnerSummary[]>;
+  /** The release list of the active priority, shown next to it. */
+  releases?: (team: TeamRef) => Promise<ReleaseItem[]>;
 }
 
 const personalVoteMessage =
@@ -160,6 +163,8 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   };
 
   const announce = async (turn: BotTurn, team: TeamRef, decision: Decision): Promise<void> => {
+    // A second press of Announce (or a retry after a failure) finds the decision already posted.
+    if (await deps.acks.card(team, decision.id)) return;
     const roster = await rosterOf(turn);
     const card = announcementCard(decision, {
       acknowledgedBy: await deps.acks.count(team, decision.id),
@@ -182,8 +187,9 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   const priorityCardOf = async (team: TeamRef, turn: BotTurn) => {
     const state = (await deps.teamState.get(team))?.value;
     const owners = state?.activePriority && deps.owners ? await deps.owners(turn, team) : [];
+    const releases = state?.activePriority && deps.releases ? await deps.releases(team) : [];
     return priorityCard(
-      { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [], owners },
+      { activePriority: state?.activePriority ?? null, watchList: state?.watchList ?? [], owners, releases },
       { tabUrl: deps.tabUrl(team), canRepropose: true },
     );
   };
@@ -592,6 +598,8 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       if (!parsed.success) return firstIssue(parsed.error);
       const decision = await deps.decisions.get(team, parsed.data.decisionId);
       if (!decision) return 'This decision is not in this team.';
+      if (!isVoteDecision(decision))
+        return 'This decision is kept in the decision log; there is nothing to acknowledge.';
       const roster = await rosterOf(turn);
       if (!isOnRoster(roster, turn.info.user))
         return 'Only members of this team can acknowledge its decisions.';

@@ -6,11 +6,13 @@ import {
   chainDecision,
   decidePriority,
   headOf,
+  isVoteDecision,
   verifyDecisionLog,
   type Decision,
   type DecisionLogEntry,
   type StoredVoteRecord,
 } from '../../../bot/domain/decisions';
+import type { PriorityClosedDecision, ReleaseDecision } from '../../../bot/domain/ownership';
 import { ballotReceipt, closeVote, type Ballot, type BallotInput } from '../../../bot/domain/voting';
 import { at, cast, rankedBallots, unwrap, vote } from '../factories';
 
@@ -56,9 +58,15 @@ const verify = (entries: readonly DecisionLogEntry[], votes: ReadonlyMap<string,
 
 const kinds = (report: ReturnType<typeof verify>) => report.issues.map((i) => [i.kind, i.sequence]);
 
+/** The vote decision of an entry of the chained log built here (every entry is a vote decision). */
+const voteOf = (entry: DecisionLogEntry): Decision => {
+  if (!isVoteDecision(entry.decision)) throw new Error('expected a vote decision');
+  return entry.decision;
+};
+
 const edit = (entry: DecisionLogEntry, change: Partial<Decision>): DecisionLogEntry => ({
   ...entry,
-  decision: { ...entry.decision, ...change },
+  decision: { ...voteOf(entry), ...change },
 });
 
 describe('chaining the decision log', () => {
@@ -117,7 +125,7 @@ describe('verifying the decision log', () => {
   it('L-5: an edited entry whose hash was recomputed breaks the link of the entry after it', () => {
     const { entries, votes } = chainedLog(3);
     const [first, second, third] = entries as [DecisionLogEntry, DecisionLogEntry, DecisionLogEntry];
-    const rehashed = chainDecision(first.chain, { ...second.decision, rationale: 'Rewritten' }, sha256);
+    const rehashed = chainDecision(first.chain, { ...voteOf(second), rationale: 'Rewritten' }, sha256);
     expect(kinds(verify([first, rehashed, third], votes))).toEqual([['broken-link', 3]]);
   });
 
@@ -259,5 +267,43 @@ describe('verifying the decision log', () => {
     expect({ entries, votes: [...votes].map(([id, r]) => [id, { ...r, current: [...r.current] }]) }).toEqual(
       before,
     );
+  });
+
+  it('L-8: releases and ended priorities chain like votes; they have no tally, and an edit to them is caught', () => {
+    const { entries, votes } = chainedLog(1);
+    const release: ReleaseDecision = {
+      id: 'release-1',
+      teamId: 'team-1',
+      kind: 'release-decided',
+      title: 'The weekly paper newsletter',
+      releaseId: 'rl-1',
+      priority: { id: 'priority-1', title: 'A' },
+      proposedBy: 'bo',
+      consents: 2,
+      standAsides: 1,
+      decidedAt: at(200),
+      decidedBy: 'fay',
+      supersedes: null,
+    };
+    const closed: PriorityClosedDecision = {
+      id: 'closed-priority-1',
+      teamId: 'team-1',
+      kind: 'priority-completed',
+      title: 'A',
+      priorityId: 'priority-1',
+      outcomes: 'Reading scores up',
+      learned: 'Small groups worked',
+      decidedAt: at(300),
+      decidedBy: 'fay',
+      supersedes: null,
+    };
+    for (const decision of [release, closed]) entries.push(chainDecision(headOf(entries), decision, sha256));
+    const report = verify(entries, votes);
+    expect(report.intact).toBe(true);
+    expect(report.chained).toBe(3);
+    expect(report.decisions.map((d) => d.receipts.length)).toEqual([3, 0, 0]);
+    const [first, second, third] = entries as [DecisionLogEntry, DecisionLogEntry, DecisionLogEntry];
+    const edited = { ...third, decision: { ...closed, learned: 'Nothing' } };
+    expect(kinds(verify([first, second, edited], votes))).toEqual([['edited', 3]]);
   });
 });

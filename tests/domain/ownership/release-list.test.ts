@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideReleaseItem,
   proposeReleaseItem,
+  releaseDecision,
   withdrawReleaseItem,
   type ReleaseItem,
 } from '../../../bot/domain/ownership';
@@ -106,6 +107,34 @@ describe('release list', () => {
     expect(decide(item, respond([{ memberId: 'cy', answer: 'consent' }]), member('bo'))).toMatchObject({
       ok: false,
       field: 'actor',
+    });
+  });
+
+  it('RL-7: a decided item gives a release-decided entry for the decision log; an undecided one is refused', () => {
+    const responses = respond([
+      { memberId: 'ann', answer: 'consent' },
+      { memberId: 'bo', answer: 'stand-aside' },
+    ]);
+    const outcome = unwrap(decide(item, responses));
+    if (outcome.kind !== 'decided') throw new Error('expected the item decided');
+    const priority = { id: 'priority-1', title: 'Every student reads' };
+    expect(unwrap(releaseDecision(outcome.item, { decisionId: 'release-rl-1', priority }))).toEqual({
+      id: 'release-rl-1',
+      teamId: 'team-1',
+      kind: 'release-decided',
+      title: 'Weekly paper newsletter',
+      releaseId: 'rl-1',
+      priority,
+      proposedBy: 'bo',
+      consents: 1,
+      standAsides: 1,
+      decidedAt: at(20),
+      decidedBy: 'fay',
+      supersedes: null,
+    });
+    expect(releaseDecision(item, { decisionId: 'release-rl-1', priority: null })).toMatchObject({
+      ok: false,
+      field: 'status',
     });
   });
 });
