@@ -203,10 +203,19 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
 
   const moveAll = async (team: TeamRef, ids: readonly string[], to: Candidate['status']) => {
     for (const id of ids) {
-      const stored = await candidates.get(team, id);
-      if (!stored || stored.value.status === to) continue;
-      const moved = moveCandidate(stored.value, to, now());
-      if (moved.ok) await candidates.update(team, moved.value, stored.etag);
+      // A conflict means the candidate changed since we read it: read it again and move it from there.
+      for (let attempt = 1; ; attempt += 1) {
+        const stored = await candidates.get(team, id);
+        if (!stored || stored.value.status === to) break;
+        const moved = moveCandidate(stored.value, to, now());
+        if (!moved.ok) break;
+        try {
+          await candidates.update(team, moved.value, stored.etag);
+          break;
+        } catch (error: unknown) {
+          if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+        }
+      }
     }
   };
 
@@ -327,7 +336,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       if (stored.value.vote.status === 'closed' || stored.value.closing)
         return fail('vote', 'this vote is already closed');
       const marked = await save(team, { ...stored.value, closing: true }, stored.etag);
-      if (!marked.ok) return fail('vote', 'this vote is already being closed');
+      if (!marked.ok) {
+        const current = await load(team, voteId);
+        return current?.value.closing || current?.value.vote.status === 'closed'
+          ? fail('vote', 'this vote is already being closed')
+          : marked;
+      }
       const current = await ballots.current(team, voteId);
       const closed = closeVote(stored.value.vote, current, {
         now: now(),
@@ -369,8 +383,24 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         );
       }
       const state = await teamState.get(team);
-      const earlierVotes = await earlierVotesOf(team, vote);
       const decisionId = `decision-${vote.id}`;
+      const active = state?.value.activePriority;
+      if (active?.decisionId === decisionId) {
+        // An earlier attempt failed after the team state was saved: finish its remaining steps, decide nothing again.
+        const earlier = await decisions.get(team, decisionId);
+        if (earlier && isVoteDecision(earlier)) {
+          await moveAll(team, [active.candidateId], 'chosen');
+          await moveAll(
+            team,
+            (state?.value.watchList ?? []).map((entry) => entry.candidateId),
+            'watch-list',
+          );
+          const latest = await load(team, voteId);
+          if (latest) await save(team, { ...latest.value, decisionId }, latest.etag);
+          return ok(earlier);
+        }
+      }
+      const earlierVotes = await earlierVotesOf(team, vote);
       const decided = decidePriority({
         vote,
         consent,
