@@ -23,6 +23,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Storms, crashes and faults against a real Azurite: `npm run test:integrity`.
+          name: 'integrity',
+          include: ['tests/integrity/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/azurite-global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',

@@ -98,7 +98,10 @@ function stampCalls(calls: ConnectorCall[]): Map<ConnectorCall, number> {
   return stamps;
 }
 
-async function post(server: RunningServer, activity: unknown): Promise<{ status: number; text: string }> {
+async function post(
+  server: Pick<RunningServer, 'url'>,
+  activity: unknown,
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -115,9 +118,9 @@ const timeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =
     ),
   ]);
 
-/** The bot's setup for a vote: install, three candidates, a vote opened by the first member. */
-async function openVote(
-  server: RunningServer,
+/** The bot's setup for a vote: install, three candidates, a vote opened by the first member (the integrity tests reuse it). */
+export async function openVote(
+  server: Pick<RunningServer, 'url'>,
   connector: LoopbackConnector,
   team: TeamContext,
   members: TestUser[],

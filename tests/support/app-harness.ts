@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { TableServiceClientOptions } from '@azure/data-tables';
 import type { JWTVerifyGetKey } from 'jose';
 import type { TeamsAdapterOverrides } from '../../bot/teams/create-teams-bot';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +39,10 @@ export interface TestAppOptions {
   /** Bot Framework authentication against local keys (see ServerOptions). */
   botAuthentication?: TeamsAdapterOverrides;
   ssoKeys?: JWTVerifyGetKey;
+  /** A storage emulator of the test's own (the run's shared Azurite otherwise). */
+  connectionString?: string;
+  /** Pipeline policies on the Table client: a fault layer, a request counter. */
+  storageClientOptions?: TableServiceClientOptions;
 }
 
 /** A table prefix no other test uses, so tests share one Azurite without seeing each other's rows. */
@@ -50,7 +55,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const connector = options.connector ?? (await startLoopbackConnector());
   const tablePrefix = options.tablePrefix ?? uniqueTablePrefix();
   const config = loadConfig({
-    AZURE_STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    AZURE_STORAGE_CONNECTION_STRING: options.connectionString ?? inject('azuriteConnectionString'),
     TABLE_PREFIX: tablePrefix,
     PORT: '0',
     ...options.env,
@@ -63,6 +68,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.botAuthentication ? { botAuthentication: options.botAuthentication } : {}),
     ...(options.ssoKeys ? { ssoKeys: options.ssoKeys } : {}),
     ...(options.tabDirectory ? { tabDirectory: options.tabDirectory } : {}),
+    ...(options.storageClientOptions ? { storageClientOptions: options.storageClientOptions } : {}),
   });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${server.url}/api/messages`, {

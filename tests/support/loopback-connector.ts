@@ -11,6 +11,26 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   /** The id the connector gave to a new message. */
   assignedId: string | null;
+  /** When it arrived (Date.now()). */
+  at: number;
+}
+
+/** Trouble the connector makes on sends and updates (never on roster reads): 429 with Retry-After, or 502. */
+export interface ConnectorFaults {
+  /** Share of sends and updates refused, 0 to 1. */
+  rate: number;
+  retryAfterSeconds?: number;
+  /** A seeded generator makes a run repeatable. */
+  random?: () => number;
+}
+
+/** A send or update the connector refused; it is not in `calls`. */
+export interface RefusedCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  status: 429 | 502;
+  at: number;
 }
 
 export interface RosterMember {
@@ -27,20 +47,44 @@ export interface LoopbackConnector {
   calls: ConnectorCall[];
   /** Members returned by the roster APIs, per conversation or team id ('*' for any). */
   setRoster(conversationId: string, members: RosterMember[]): void;
+  /** Starts (or, with null, stops) refusing some sends and updates. */
+  setFaults(faults: ConnectorFaults | null): void;
+  /** What the faults refused. */
+  refused: RefusedCall[];
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
 }
 
 /** Plays the Bot Connector at the activities' serviceUrl and records what the bot sends. */
-export async function startLoopbackConnector(): Promise<LoopbackConnector> {
+export async function startLoopbackConnector(
+  options: { faults?: ConnectorFaults } = {},
+): Promise<LoopbackConnector> {
   const calls: ConnectorCall[] = [];
+  const refused: RefusedCall[] = [];
   const rosters = new Map<string, RosterMember[]>();
+  let faults = options.faults ?? null;
   let nextId = 1;
   const app = express();
   app.use(express.json({ limit: '1mb' }));
-  const record = (call: Omit<ConnectorCall, 'assignedId'>, assign: boolean): string | null => {
+  app.use((req, res, next) => {
+    const random = faults?.random ?? Math.random;
+    if (!faults || req.method === 'GET' || random() >= faults.rate) {
+      next();
+      return;
+    }
+    const status = random() < 0.5 ? 429 : 502;
+    const body = req.body as { channelData?: { channel?: { id?: string } } } | undefined;
+    const conversationId =
+      req.path.split('/')[3] !== undefined
+        ? decodeURIComponent(req.path.split('/')[3] ?? '')
+        : (body?.channelData?.channel?.id ?? 'conversation');
+    refused.push({ method: req.method, path: req.path, conversationId, status, at: Date.now() });
+    if (status === 429) res.set('Retry-After', String(faults.retryAfterSeconds ?? 1));
+    res.status(status).json({ error: { code: status === 429 ? 'TooManyRequests' : 'BadGateway' } });
+  });
+  const record = (call: Omit<ConnectorCall, 'assignedId' | 'at'>, assign: boolean): string | null => {
     const assignedId = assign ? `msg-${nextId++}` : null;
-    calls.push({ ...call, assignedId });
+    calls.push({ ...call, assignedId, at: Date.now() });
     return assignedId;
   };
   app.post('/v3/conversations/:conversationId/activities', (req, res) => {
@@ -139,6 +183,10 @@ export async function startLoopbackConnector(): Promise<LoopbackConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
     setRoster: (conversationId, members) => rosters.set(conversationId, members),
+    setFaults: (next) => {
+      faults = next;
+    },
+    refused,
     async waitFor(predicate, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { maxInWindow } from '../../bench/lib/stats';
+import { startTestApp, type TestApp } from '../support/app-harness';
+import {
+  membersNamed,
+  openRankedVote,
+  press,
+  readVote,
+  runStorm,
+  seededRandom,
+  teamOf,
+} from './support/storm';
+
+describe('a Bot Connector that throttles and fails', () => {
+  let app: TestApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+
+  it('delivers every post exactly once, the last card current, never above 7 per second or 60 per 30 seconds', async () => {
+    const connectionString = inject('azuriteConnectionString');
+    app = await startTestApp();
+    const members = membersNamed('Throttled member', 40);
+    app.connector.setRoster('*', members);
+    const team = teamOf(app, 'throttled');
+    const vote = await openRankedVote(app, team, members, connectionString);
+    const setupCalls = app.connector.calls.length;
+
+    app.connector.setFaults({ rate: 0.3, retryAfterSeconds: 1, random: seededRandom(4) });
+    const submissions = await runStorm({
+      app,
+      team,
+      vote,
+      members,
+      rounds: 2,
+      duplicateRate: 0.1,
+      random: seededRandom(5),
+    });
+    expect(submissions.every((submission) => submission.acknowledged)).toBe(true);
+    const facilitator = members[0];
+    if (!facilitator) throw new Error('no facilitator');
+    expect(
+      await press(app, team, facilitator, 'vote.close', { voteId: vote.voteId }, { replyToId: vote.cardId }),
+    ).toContain('Vote closed');
+    const announced = await press(
+      app,
+      team,
+      facilitator,
+      'decision.announce',
+      { voteId: vote.voteId, rationale: 'Decided under throttling.' },
+      { replyToId: vote.cardId },
+    );
+    expect(announced).toContain('Announced');
+    await app.settle();
+
+    const { calls, refused } = app.connector;
+    expect(refused.some((call) => call.status === 429)).toBe(true);
+    expect(refused.some((call) => call.status === 502)).toBe(true);
+
+    // Exactly one announcement, and the shared card's last update shows the closed vote.
+    const posts = calls.slice(setupCalls).filter((call) => call.kind !== 'update');
+    expect(posts.filter((call) => JSON.stringify(call.body).includes('Decision: '))).toHaveLength(1);
+    const texts = posts.map((call) => JSON.stringify(call.body));
+    expect(new Set(texts).size).toBe(texts.length);
+    const updates = calls.filter((call) => call.kind === 'update' && call.activityId === vote.cardId);
+    expect(JSON.stringify(updates.at(-1)?.body)).toContain('Closed');
+    const stored = await readVote(connectionString, app.tablePrefix, team, vote.voteId);
+    expect(stored.vote.status).toBe('closed');
+
+    // Teams counts every request, refused ones too.
+    const conversations = new Set([...calls, ...refused].map((call) => call.conversationId));
+    for (const conversationId of conversations) {
+      const times = [...calls, ...refused]
+        .filter((call) => call.conversationId === conversationId)
+        .map((call) => call.at);
+      expect(maxInWindow(times, 1_000), `sends in 1 s to ${conversationId}`).toBeLessThanOrEqual(7);
+      expect(maxInWindow(times, 30_000), `sends in 30 s to ${conversationId}`).toBeLessThanOrEqual(60);
+    }
+  });
+});
