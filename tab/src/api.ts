@@ -19,9 +19,17 @@ export interface Decision {
   decidedAt: string;
 }
 
+/** The team's adopted vision, as the overview gives it for the banner above every view. */
+export interface VisionSummary {
+  text: string;
+  /** ISO 8601 timestamp. */
+  adoptedAt: string;
+}
+
 export interface TeamView {
   team: TeamSummary;
   priority: Priority | null;
+  vision: VisionSummary | null;
   /** Newest first. */
   decisions: Decision[];
 }
@@ -88,6 +96,13 @@ function toPriority(value: unknown): Priority | null | undefined {
   return { title: value.title };
 }
 
+function toVisionSummary(value: unknown): VisionSummary | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (!isRecord(value) || !isNonEmptyString(value.text) || typeof value.adoptedAt !== 'string')
+    return undefined;
+  return { text: value.text, adoptedAt: value.adoptedAt };
+}
+
 function newestFirst(a: Decision, b: Decision): number {
   const at = Date.parse(a.decidedAt);
   const bt = Date.parse(b.decidedAt);
@@ -99,14 +114,15 @@ export function parseTeamView(value: unknown): TeamView | null {
   if (!isRecord(value)) return null;
   const team = toTeamSummary(value.team);
   const priority = toPriority(value.priority ?? null);
-  if (!team || priority === undefined || !Array.isArray(value.decisions)) return null;
+  const vision = toVisionSummary(value.vision);
+  if (!team || priority === undefined || vision === undefined || !Array.isArray(value.decisions)) return null;
   const decisions: Decision[] = [];
   for (const item of value.decisions) {
     const decision = toDecision(item);
     if (!decision) return null;
     decisions.push(decision);
   }
-  return { team, priority, decisions: decisions.sort(newestFirst) };
+  return { team, priority, vision, decisions: decisions.sort(newestFirst) };
 }
 
 /** Parses `GET /api/local/directory`; null when the body does not have the expected shape. */

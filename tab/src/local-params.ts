@@ -1,5 +1,5 @@
 import { toThemeName, type ThemeName } from './theme';
-import { toViewName, type ViewName } from './views';
+import { PERSONAL_VIEW, toViewName, type ViewName } from './views';
 
 /** Local mode (a plain browser): who and where come from the URL, e.g. `/tab/?team=…&user=…&view=swot`. */
 export interface LocalParams {
@@ -8,6 +8,8 @@ export interface LocalParams {
   userName: string | null;
   theme: ThemeName;
   view: ViewName;
+  /** `?view=personal`: the member's own page across their teams, not one team's. */
+  personal: boolean;
 }
 
 export interface LocalUser {
@@ -28,6 +30,7 @@ export function readLocalParams(search: string = window.location.search): LocalP
     userName: text(params, 'userName'),
     theme: toThemeName(params.get('theme')),
     view: toViewName(params.get('view')),
+    personal: params.get('view') === PERSONAL_VIEW,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The tab's views, in the order the view switcher shows them. A new view is one more entry here. */
-export type ViewName = 'priority' | 'swot';
+export type ViewName = 'vision' | 'priority' | 'swot';
 
 export interface ViewOption {
   name: ViewName;
@@ -8,6 +8,11 @@ export interface ViewOption {
 }
 
 export const VIEWS: readonly ViewOption[] = [
+  {
+    name: 'vision',
+    label: 'Vision',
+    description: "The team's vision: drafts, +1s and comments, and the consent check that adopts one.",
+  },
   {
     name: 'priority',
     label: 'Priority & decisions',
@@ -19,6 +24,9 @@ export const VIEWS: readonly ViewOption[] = [
     description: 'Strengths, weaknesses, opportunities and threats, grouped and dot-voted by the team.',
   },
 ];
+
+/** The personal tab's `?view=`: not one of a team's views, but the member's own page across teams. */
+export const PERSONAL_VIEW = 'personal';
 
 export function toViewName(value: string | null | undefined): ViewName {
   return VIEWS.find((view) => view.name === value)?.name ?? 'priority';

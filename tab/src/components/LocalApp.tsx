@@ -15,6 +15,22 @@ import { LocalToolbar } from './LocalToolbar';
 import { PageHeader } from './PageHeader';
 import { TeamHome } from './TeamHome';
 import { TeamPicker } from './TeamPicker';
+import { PersonalView } from './personal/PersonalView';
+import type { TeamLink } from './personal/MyTeamCard';
+
+/** In a browser, a team's view is this same page with the team in its address (the member and theme stay). */
+const localTeamLink: TeamLink = (teamId, view) => {
+  const url = new URL(window.location.href);
+  url.searchParams.set('team', teamId);
+  url.searchParams.set('view', view);
+  return { href: `${url.pathname}${url.search}`, external: false };
+};
+
+const PERSONAL_PICKER = {
+  intro:
+    'The personal tab shows one member’s teams. Pick a team where the bot is installed and the member of its Teams roster to act as.',
+  submit: 'Show my teams',
+};
 
 interface LocalAppProps {
   theme: ThemeName;
@@ -50,10 +66,59 @@ export function LocalApp({ theme, onThemeChange }: LocalAppProps) {
     setParams((current) => ({ ...current, ...choice }));
   }, []);
 
+  const chooseMember = useCallback((choice: LocalUser) => {
+    writeLocalParams({ user: choice.userId, userName: choice.userName });
+    setParams((current) => ({ ...current, userId: choice.userId, userName: choice.userName }));
+  }, []);
+
+  const switchUser = useCallback(() => {
+    writeLocalParams({ user: null, userName: null });
+    setParams((current) => ({ ...current, userId: null, userName: null }));
+  }, []);
+
   const switchTeam = useCallback(() => {
     writeLocalParams({ team: null, user: null, userName: null });
     setParams((current) => ({ ...current, teamId: null, userId: null, userName: null }));
   }, []);
+
+  if (params.personal) {
+    if (!api || !userName) {
+      return (
+        <>
+          <PageHeader
+            title="Who are you?"
+            notice={<LocalBanner />}
+            tools={<LocalToolbar theme={theme} onThemeChange={changeTheme} />}
+          />
+          <main>
+            <TeamPicker
+              initialTeamId={params.teamId}
+              initialUserId={params.userId}
+              onChoose={chooseMember}
+              purpose={PERSONAL_PICKER}
+            />
+          </main>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeader
+          title="My teams"
+          notice={<LocalBanner />}
+          tools={
+            <LocalToolbar
+              theme={theme}
+              onThemeChange={changeTheme}
+              userName={userName}
+              onSwitch={switchUser}
+            />
+          }
+        />
+        <PersonalView identity={api.identity} linkTo={localTeamLink} />
+      </>
+    );
+  }
 
   if (!params.teamId || !api || !userName) {
     return (

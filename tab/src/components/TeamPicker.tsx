@@ -63,10 +63,12 @@ interface TeamPickerProps {
   /** The member id the URL names, chosen when it is on the team's roster. */
   initialUserId: string | null;
   onChoose: (choice: { teamId: string } & LocalUser) => void;
+  /** What the form is for; by default, opening the chosen team. */
+  purpose?: { intro: string; submit: string };
 }
 
 /** Local mode: choose one of the teams where the bot is installed, and which of its members to act as. */
-export function TeamPicker({ initialTeamId, initialUserId, onChoose }: TeamPickerProps) {
+export function TeamPicker({ initialTeamId, initialUserId, onChoose, purpose }: TeamPickerProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const { state, retry } = useDirectory();
@@ -122,7 +124,8 @@ export function TeamPicker({ initialTeamId, initialUserId, onChoose }: TeamPicke
   return (
     <section className={section.section} aria-label="Team and member">
       <p className={section.text}>
-        Pick one of the teams where the bot is installed, and the member of its Teams roster to act as.
+        {purpose?.intro ??
+          'Pick one of the teams where the bot is installed, and the member of its Teams roster to act as.'}
       </p>
       <form className={styles.form} onSubmit={submit} noValidate>
         <Field label="Team">
@@ -147,7 +150,7 @@ export function TeamPicker({ initialTeamId, initialUserId, onChoose }: TeamPicke
           onRetry={roster.retry}
         />
         <Button className={styles.submit} appearance="primary" type="submit">
-          Open the team
+          {purpose?.submit ?? 'Open the team'}
         </Button>
       </form>
     </section>

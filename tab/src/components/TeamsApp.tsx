@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { createApiClient } from '../api';
 import { APP_NAME } from '../app-name';
 import type { TeamsHost } from '../teams-host';
 import { PageHeader } from './PageHeader';
 import { TeamHome } from './TeamHome';
+import { PersonalView } from './personal/PersonalView';
+import type { TeamLink } from './personal/MyTeamCard';
+
+/**
+ * Inside Teams, a team's views live in its channel tab: a deep link opens the team (the tab's own entity
+ * id is chosen per channel, so the link cannot name it).
+ */
+const teamsTeamLink: TeamLink = (teamId) => ({
+  href: `https://teams.microsoft.com/l/team/${encodeURIComponent(teamId)}/conversations`,
+  external: true,
+});
 
 /** Inside Microsoft Teams: the team comes from the Teams context, the identity from Teams SSO. */
 export function TeamsApp({ host }: { host: TeamsHost }) {
@@ -21,18 +31,12 @@ export function TeamsApp({ host }: { host: TeamsHost }) {
     if (!teamId) notifyLoaded();
   }, [teamId, notifyLoaded]);
 
+  // The personal tab (and a chat): no team in the context, so the member's own teams.
   if (!teamId) {
     return (
       <>
-        <PageHeader title={APP_NAME} />
-        <main>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Open {APP_NAME} in a team</MessageBarTitle> {APP_NAME} works with a leadership
-              team: add it as a tab in one of the team’s channels.
-            </MessageBarBody>
-          </MessageBar>
-        </main>
+        <PageHeader title={`My teams in ${APP_NAME}`} />
+        <PersonalView identity={api.identity} linkTo={teamsTeamLink} />
       </>
     );
   }
