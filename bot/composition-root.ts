@@ -64,6 +64,7 @@ import { createOwnershipService } from './app/ownership-service';
 import { createTableActionStore, createTableAssignmentStore } from './storage/table-ownership-stores';
 import { createOwnershipPublisher } from './teams/ownership/ownership-publisher';
 import { createOwnershipHandlers } from './teams/ownership/ownership-handlers';
+import { createCheckIns } from './compose-check-ins';
 import { createReleaseService } from './app/release-service';
 import { createTableReleaseStore } from './storage/table-release-store';
 import { createReleaseCards, createReleaseHandlers } from './teams/ownership/release-handlers';
@@ -147,6 +148,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handlers: {
       'close-vote': createCloseDueVote({ votes, proactive, rosters, publisher, logger }),
       'deliver-webhook': (job) => integrations.webhooks.deliver(job),
+      'check-in-round': (job) => checkIns.runRound(job),
+      reminders: (job) => checkIns.runReminders(job),
     },
   });
   const candidates = createCandidateService({ candidates: candidateStore, teamState, clock, newId });
@@ -191,9 +194,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     votes: createTableVoteStore(tables.table('votes')),
     clock,
     newId,
+    onActionCreated: (team) => checkIns.onActionCreated(team),
   });
   const ownershipCards = createOwnershipPublisher({ conversations, proactive, sender, ownership, logger });
   const owners = createOwnershipHandlers({ ownership, publisher: ownershipCards, resolveTeam, clock });
+  const checkIns = createCheckIns({
+    table: tables.table('checkins'),
+    jobs,
+    ownership,
+    actions: createTableActionStore(tables.table('actions')),
+    conversations,
+    membership,
+    proactive,
+    sender,
+    ownershipCards,
+    resolveTeam,
+    // Created on use: the caller identity is wired further down.
+    teamAccess: (req) => createTeamAccess({ teams, identifyCaller, membership })(req),
+    clock,
+    logger,
+  });
   const releases = createReleaseService({
     releases: createTableReleaseStore(tables.table('releases')),
     consents: createTableConsentBox(tables.table('consents')),
@@ -263,6 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     commands: [
       ...priority.commands,
       ...owners.commands,
+      ...checkIns.commands,
       ...releaseHandlers.commands,
       ...closing.commands,
       teamChoice.command,
@@ -287,6 +308,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...createConsentActions({ votes, publisher, resolveTeam }),
       teamChoice.action,
       ...owners.actions,
+      ...checkIns.actions,
       ...releaseHandlers.actions,
       ...closing.actions,
     ],
@@ -333,6 +355,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     health: createHealthCheck(() => tables.ping(), clock),
     identifyCaller,
     tabDirectory: options.tabDirectory ?? defaultTabDirectory,
+    checkInRoutes: checkIns.routes,
     integrationRoutes: integrations.routes,
   });
 

@@ -2,7 +2,7 @@
 export interface DueJob {
   /** Stable per purpose (e.g. one per vote's close), so rescheduling replaces rather than adds. */
   id: string;
-  kind: 'close-vote' | 'deliver-webhook';
+  kind: 'close-vote' | 'deliver-webhook' | 'check-in-round' | 'reminders';
   tenantId: string;
   teamId: string;
   subjectId: string;

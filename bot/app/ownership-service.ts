@@ -94,6 +94,8 @@ export interface OwnershipServiceDeps {
   votes: VoteStore;
   clock: Clock;
   newId: () => string;
+  /** Told of each new action (reminders plan their next run); must not throw. */
+  onActionCreated?: (team: TeamRef, action: Action) => Promise<void>;
 }
 
 const attempts = 5;
@@ -267,6 +269,7 @@ export function createOwnershipService(deps: OwnershipServiceDeps): OwnershipSer
       if (!created.ok) return fromDomain(created);
       const stored: StoredAction = { action: created.value, card: null };
       const etag = await deps.actions.insert(team, stored);
+      await deps.onActionCreated?.(team, created.value);
       return { ok: true, value: { value: stored, etag } };
     },
 

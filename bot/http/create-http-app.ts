@@ -41,6 +41,8 @@ export interface HttpAppDeps extends TeamRouteDeps {
   identifyCaller: IdentifyCaller;
   /** Built tab (tab/dist); served at /tab/ when present. */
   tabDirectory: string;
+  /** The priority's check-in settings and timeline (bot/compose-check-ins.ts). */
+  checkInRoutes?: express.Router;
   /** Webhooks, API keys, the flows API and /api/openapi.json (bot/compose-integrations.ts). */
   integrationRoutes?: express.Router[];
 }
@@ -89,6 +91,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     createMeRoutes(deps),
     ...(deps.integrationRoutes ?? []),
     createOwnershipRoutes(deps),
+    ...(deps.checkInRoutes ? [deps.checkInRoutes] : []),
   );
 
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));

@@ -12,7 +12,7 @@ const jobRow = z
     etag: z.string(),
     rowKey: z.string(),
     id: z.string(),
-    kind: z.enum(['close-vote', 'deliver-webhook']),
+    kind: z.enum(['close-vote', 'deliver-webhook', 'check-in-round', 'reminders']),
     tenantId: z.string(),
     teamId: z.string(),
     subjectId: z.string(),

@@ -22,6 +22,7 @@ export const tableNames = [
   'assignments',
   'actions',
   'releases',
+  'checkins',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 
