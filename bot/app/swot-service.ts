@@ -163,14 +163,27 @@ export function createSwotService(deps: {
     }
   };
 
-  /** The stored row for a conditional write: 404 when gone, 412 with the current row when the ETag is stale. */
-  const current = async <T>(
-    read: () => Promise<Versioned<T> | null>,
+  /** A write decided on a fresh read of the board (never a cached copy); the cache forgets it afterwards. */
+  const onFreshBoard = <T>(
+    team: TeamRef,
+    sessionId: string,
+    run: (stored: StoredSwotBoard) => Promise<BoardOutcome<T>>,
+  ): Promise<BoardOutcome<T>> =>
+    write(team, sessionId, async () => {
+      const stored = await freshBoard(team, sessionId);
+      return stored.ok ? run(stored.value) : stored;
+    });
+
+  /**
+   * The row a conditional write is about, as the fresh board read has it (no second read): 404 when gone,
+   * 412 with the current row when the ETag is stale.
+   */
+  const current = <T>(
+    row: Versioned<T> | null,
     field: string,
     etag: string,
     noun: string,
-  ): Promise<BoardOutcome<Versioned<T>>> => {
-    const row = await read();
+  ): BoardOutcome<Versioned<T>> => {
     if (!row) return refuse(404, field, `no such ${noun} on this board`);
     if (row.etag !== etag) return staleRefusal(field, noun, row);
     return { ok: true, value: row };
@@ -197,13 +210,11 @@ export function createSwotService(deps: {
     etag: string,
     change: (stored: StoredSwotBoard, item: SwotItem) => BoardOutcome<SwotItem>,
   ): Promise<BoardOutcome<Written<SwotItem>>> =>
-    write(team, sessionId, async () => {
-      const stored = await freshBoard(team, sessionId);
-      if (!stored.ok) return stored;
+    onFreshBoard(team, sessionId, async (stored) => {
       const readItem = () => boards.getItem(team, sessionId, itemId);
-      const row = await current(readItem, 'itemId', etag, 'item');
+      const row = current(itemRow(stored, itemId), 'itemId', etag, 'item');
       if (!row.ok) return row;
-      const changed = change(stored.value, row.value.value);
+      const changed = change(stored, row.value.value);
       if (!changed.ok) return changed;
       return conditional('itemId', 'item', readItem, async () => ({
         value: changed.value,
@@ -246,10 +257,8 @@ export function createSwotService(deps: {
       return opened;
     },
     close: (team, sessionId, actor) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
-        const session = stored.value.board.session;
+      onFreshBoard(team, sessionId, async (stored) => {
+        const session = stored.board.session;
         if (session.status === 'open' && !isFacilitator(session, actor))
           return refuse(
             403,
@@ -258,22 +267,18 @@ export function createSwotService(deps: {
           );
         const closed = closeSwotSession(session, actor, now());
         if (!closed.ok) return fromDomain(closed);
-        return saveSession(team, closed.value, stored.value.etags.session);
+        return saveSession(team, closed.value, stored.etags.session);
       }),
     setDotsPerMember: (team, sessionId, actor, dotsPerMember) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
-        const session = stored.value.board.session;
+      onFreshBoard(team, sessionId, async (stored) => {
+        const session = stored.board.session;
         const changed = setDotsPerMember(session, actor, dotsPerMember);
         if (!changed.ok) return forbiddenOr(changed, !isFacilitator(session, actor));
-        return saveSession(team, changed.value, stored.value.etags.session);
+        return saveSession(team, changed.value, stored.etags.session);
       }),
     addItem: (team, sessionId, actor, input) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
-        const { session, groups } = stored.value.board;
+      onFreshBoard(team, sessionId, async (stored) => {
+        const { session, groups } = stored.board;
         const created = createSwotItem(session, { ...input, id: deps.newId(), actor, now: now() }, groups);
         if (!created.ok) return fromDomain(created);
         return {
@@ -291,13 +296,11 @@ export function createSwotService(deps: {
         domain(moveSwotItem(board.session, item, to, board.groups, actor, now())),
       ),
     deleteItem: (team, sessionId, itemId, actor, etag) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
+      onFreshBoard(team, sessionId, async (stored) => {
         const readItem = () => boards.getItem(team, sessionId, itemId);
-        const row = await current(readItem, 'itemId', etag, 'item');
+        const row = current(itemRow(stored, itemId), 'itemId', etag, 'item');
         if (!row.ok) return row;
-        const session = stored.value.board.session;
+        const session = stored.board.session;
         const allowed = checkDeleteSwotItem(session, row.value.value, actor);
         if (!allowed.ok) return forbiddenOr(allowed, !canChangeItem(session, row.value.value, actor));
         return conditional('itemId', 'item', readItem, async () => {
@@ -306,10 +309,8 @@ export function createSwotService(deps: {
         });
       }),
     addGroup: (team, sessionId, actor, input) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
-        const { session, groups } = stored.value.board;
+      onFreshBoard(team, sessionId, async (stored) => {
+        const { session, groups } = stored.board;
         const created = createSwotGroup(session, { ...input, id: deps.newId(), actor, now: now() }, groups);
         if (!created.ok) return fromDomain(created);
         return {
@@ -318,13 +319,11 @@ export function createSwotService(deps: {
         };
       }),
     renameGroup: (team, sessionId, groupId, actor, name, etag) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
+      onFreshBoard(team, sessionId, async (stored) => {
         const readGroup = () => boards.getGroup(team, sessionId, groupId);
-        const row = await current(readGroup, 'groupId', etag, 'group');
+        const row = current(groupRow(stored, groupId), 'groupId', etag, 'group');
         if (!row.ok) return row;
-        const { session, groups } = stored.value.board;
+        const { session, groups } = stored.board;
         const renamed = renameSwotGroup(session, row.value.value, name, actor, groups);
         if (!renamed.ok) return forbiddenOr(renamed, renamed.field === 'group');
         return conditional('groupId', 'group', readGroup, async () => ({
@@ -333,13 +332,11 @@ export function createSwotService(deps: {
         }));
       }),
     deleteGroup: (team, sessionId, groupId, actor, etag) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
+      onFreshBoard(team, sessionId, async (stored) => {
         const readGroup = () => boards.getGroup(team, sessionId, groupId);
-        const row = await current(readGroup, 'groupId', etag, 'group');
+        const row = current(groupRow(stored, groupId), 'groupId', etag, 'group');
         if (!row.ok) return row;
-        const allowed = checkDeleteSwotGroup(stored.value.board.session, row.value.value, actor);
+        const allowed = checkDeleteSwotGroup(stored.board.session, row.value.value, actor);
         if (!allowed.ok) return forbiddenOr(allowed, allowed.field === 'group');
         return conditional('groupId', 'group', readGroup, async () => {
           await boards.removeGroup(team, sessionId, groupId, etag);
@@ -374,10 +371,8 @@ export function createSwotService(deps: {
         return refuse(409, 'count', 'your dots changed in another window at the same time; please try again');
       }),
     promote: (team, sessionId, subject, actor) =>
-      write(team, sessionId, async () => {
-        const stored = await freshBoard(team, sessionId);
-        if (!stored.ok) return stored;
-        const { board } = stored.value;
+      onFreshBoard(team, sessionId, async (stored) => {
+        const { board } = stored;
         const link = deps.link(team, sessionId, subject);
         const read =
           subject.kind === 'item'
@@ -409,6 +404,20 @@ export function createSwotService(deps: {
         return proposed;
       }),
   };
+}
+
+/** An item of a loaded board with the ETag it was read with, or null. */
+function itemRow(stored: StoredSwotBoard, itemId: string): Versioned<SwotItem> | null {
+  const item = stored.board.items.find((each) => each.id === itemId);
+  const etag = stored.etags.items[itemId];
+  return item && etag !== undefined ? { value: item, etag } : null;
+}
+
+/** A group of a loaded board with the ETag it was read with, or null. */
+function groupRow(stored: StoredSwotBoard, groupId: string): Versioned<SwotGroup> | null {
+  const group = stored.board.groups.find((each) => each.id === groupId);
+  const etag = stored.etags.groups[groupId];
+  return group && etag !== undefined ? { value: group, etag } : null;
 }
 
 async function markRow(
