@@ -5,6 +5,7 @@ import {
   lastAcknowledged,
   membersNamed,
   openRankedVote,
+  chooseWinnerIfTied,
   press,
   readBallotRows,
   readVote,
@@ -73,6 +74,7 @@ describe('a storm of ballots', () => {
     );
     expect(stored.vote.turnout.voted).toBe(200);
     expect(stored.vote.tally).toEqual(expected);
+    await chooseWinnerIfTied(app, team, facilitator, vote, `${closed}${closedAgain}`);
 
     const announce = { voteId: vote.voteId, rationale: 'The storm has spoken.' };
     const answers = await Promise.all([

@@ -3,6 +3,7 @@ import { maxInWindow } from '../../bench/lib/stats';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import {
   membersNamed,
+  chooseWinnerIfTied,
   openRankedVote,
   press,
   readVote,
@@ -40,9 +41,16 @@ describe('a Bot Connector that throttles and fails', () => {
     expect(submissions.every((submission) => submission.acknowledged)).toBe(true);
     const facilitator = members[0];
     if (!facilitator) throw new Error('no facilitator');
-    expect(
-      await press(app, team, facilitator, 'vote.close', { voteId: vote.voteId }, { replyToId: vote.cardId }),
-    ).toContain('Vote closed');
+    const closed = await press(
+      app,
+      team,
+      facilitator,
+      'vote.close',
+      { voteId: vote.voteId },
+      { replyToId: vote.cardId },
+    );
+    expect(closed).toContain('Vote closed');
+    await chooseWinnerIfTied(app, team, facilitator, vote, closed);
     const announced = await press(
       app,
       team,

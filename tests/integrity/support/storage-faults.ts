@@ -69,7 +69,9 @@ export function createStorageFaults(random: () => number): StorageFaults {
           throw timeout(request);
         }
         edge += rates.staleEtag;
-        if (roll < edge && conditionalWrite) {
+        // Conditional writes are few, so the first one always meets a 412: the path is exercised every run.
+        const firstConditional = conditionalWrite && rates.staleEtag > 0 && injected.staleEtag === 0;
+        if ((roll < edge || firstConditional) && conditionalWrite) {
           injected.staleEtag += 1;
           return response(request, 412);
         }

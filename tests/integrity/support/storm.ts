@@ -232,3 +232,32 @@ export async function press(
 ): Promise<string> {
   return describeAnswer(await app.post(cardAction(team, member, verb, data, options)));
 }
+
+/**
+ * Which ballots land depends on timing (faults, concurrent rounds drawing from one random source), so a
+ * count can end in a tie: the facilitator then chooses the winner and says how, as the close card asks.
+ */
+export async function chooseWinnerIfTied(
+  app: TestApp,
+  team: TeamContext,
+  facilitator: TestUser,
+  vote: { voteId: string; cardId: string },
+  closedAnswer: string,
+): Promise<void> {
+  if (!closedAnswer.includes('Tied between')) return;
+  const chosenId = /"id":"chosenId".*?"value":"([^"]+)"/.exec(closedAnswer)?.[1] ?? '';
+  let resolved = '';
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    resolved = await press(
+      app,
+      team,
+      facilitator,
+      'vote.tiebreak',
+      { voteId: vote.voteId, chosenId, tieBreakReason: 'Drawn by lot in the meeting.' },
+      { replyToId: vote.cardId },
+    );
+    if (!/try again/i.test(resolved)) break;
+  }
+  if (resolved.includes('Tied between'))
+    throw new Error(`the tie was not resolved: ${resolved.slice(0, 300)}`);
+}
