@@ -420,11 +420,16 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
     await ben.page.getByText('This SWOT session is closed').waitFor({ timeout: LIVE_MS });
     expect(await page.getByRole('button', { name: 'Add item' }).count()).toBe(0);
     expect(await ben.page.getByRole('button', { name: /^Add dot/ }).count()).toBe(0);
-    expect(await card(ben.page, 'Chronic absence in grade 3').getByText('2 dots').isVisible()).toBe(true);
+    // The read-only board may still be rendering: wait for what it must show, then check it.
+    const dots = card(ben.page, 'Chronic absence in grade 3').getByText('2 dots');
+    await dots.waitFor({ timeout: LIVE_MS });
+    expect(await dots.isVisible()).toBe(true);
     expect(await page.getByLabel('Session').locator('option').first().textContent()).toMatch(
       /Spring review.*closed$/,
     );
-    expect(await page.getByRole('button', { name: 'Open a new session' }).isVisible()).toBe(true);
+    const openNew = page.getByRole('button', { name: 'Open a new session' });
+    await openNew.waitFor({ timeout: LIVE_MS });
+    expect(await openNew.isVisible()).toBe(true);
     expect(ana.errors).toEqual([]);
     expect(ben.errors).toEqual([]);
   });
