@@ -333,9 +333,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       if (!stored) return fail('voteId', 'no such vote in this team');
       const allowed = onlyFacilitator(stored.value, closedBy, options);
       if (!allowed.ok) return allowed;
-      if (stored.value.vote.status === 'closed' || stored.value.closing)
-        return fail('vote', 'this vote is already closed');
-      const marked = await save(team, { ...stored.value, closing: true }, stored.etag);
+      if (stored.value.vote.status === 'closed') return fail('vote', 'this vote is already closed');
+      // A close cut short after it stopped the ballots (a crash, a storage fault) is finished by the next
+      // one; the final write is conditional, so of two closes racing only one counts.
+      const marked = stored.value.closing
+        ? ok(stored.etag)
+        : await save(team, { ...stored.value, closing: true }, stored.etag);
       if (!marked.ok) {
         const current = await load(team, voteId);
         return current?.value.closing || current?.value.vote.status === 'closed'

@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TableClient } from '@azure/data-tables';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createTableVoteStore } from '../../bot/storage/table-priority-stores';
 import { cardAction, channelMessage, testUser, type TeamContext, type TestUser } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import type { ConnectorCall } from '../support/loopback-connector';
@@ -280,11 +282,41 @@ describe('choosing one priority together', () => {
     );
 
     await press(alice, 'vote.close', { voteId }, cardId);
-    expect(text(await press(alice, 'vote.close', { voteId }, cardId))).toBe(
-      'vote: this vote is already closed',
-    );
+    // Pressed again (say its answer was lost), the close shows the next step again instead of an error.
+    const again = text(await press(alice, 'vote.close', { voteId }, cardId));
+    expect(again).toContain('Vote closed');
+    expect(again).not.toContain('already closed');
     const late = await press(carol, 'ballot.submit', { voteId, rank1: 'x' }, cardId);
     expect(text(late)).toContain('Closed');
+  });
+
+  it('finishes a close that was cut short after it stopped the ballots', async () => {
+    await proposeThree();
+    const { voteId, cardId } = await openVote({ quorumPercent: '0' });
+    const choice = await press(bob, 'ballot.view', { voteId }, cardId);
+    const firstCandidate = /"value":"([0-9a-f-]{36})"/.exec(text(choice))?.[1] ?? '';
+    expect(text(await press(bob, 'ballot.submit', { voteId, rank1: firstCandidate }, cardId))).toContain(
+      'Your ballot',
+    );
+    // As if the server had died right after fencing the ballots off: the vote is left closing.
+    const store = createTableVoteStore(
+      TableClient.fromConnectionString(inject('azuriteConnectionString'), `${app.tablePrefix}votes`, {
+        allowInsecureConnection: true,
+      }),
+    );
+    const ref = { tenantId: team.tenantId, teamId: team.teamId };
+    const stored = await store.get(ref, voteId);
+    if (!stored) throw new Error('the vote is not stored');
+    await store.update(ref, { ...stored.value, closing: true }, stored.etag);
+    expect(text(await press(carol, 'ballot.submit', { voteId, rank1: firstCandidate }, cardId))).toContain(
+      'closing',
+    );
+
+    expect(text(await press(alice, 'vote.close', { voteId }, cardId))).toContain('Vote closed');
+    const closed = await store.get(ref, voteId);
+    expect(closed?.value.closing).toBe(false);
+    expect(closed?.value.vote.status).toBe('closed');
+    expect(Object.keys(closed?.value.counted ?? {})).toEqual([bob.id]);
   });
 
   it('lets a team owner close the vote in place of the facilitator', async () => {

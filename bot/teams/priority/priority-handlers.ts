@@ -157,7 +157,13 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     const closed = await votes.close(team, voteId, member(turn), roster.length, {
       isTeamOwner: isTeamOwner(roster, turn.info.user),
     });
-    if (!closed.ok) return closed.message;
+    if (!closed.ok) {
+      // A press repeated after its answer was lost finds the vote closed: the next step again, no error.
+      const stored = closed.field === 'member' ? null : (await votes.snapshot(team, voteId))?.stored;
+      return stored?.vote.status === 'closed'
+        ? closeCardFor({ ...stored, vote: stored.vote })
+        : closed.message;
+    }
     deps.publisher.refresh(team, voteId);
     return afterClose(closed.value);
   };
