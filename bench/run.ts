@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError, type BenchOptions } from './lib/args';
 import { runBallots, type BallotRunResult } from './lib/ballots';
+import { measureBoardLoad, type BoardLoadResult } from './lib/board-load';
 import { measureBundle, type BundleResult } from './lib/bundle';
 import { measureStartup, type StartupResult } from './lib/startup';
 
@@ -91,6 +92,36 @@ function ballotRows(r: BallotRunResult): Row[] {
   ];
 }
 
+function boardRows(r: BoardLoadResult): Row[] {
+  return [
+    {
+      measure: `SWOT board GET, ${r.items} items: server time p95`,
+      value: `${r.serverMs.p95} ms`,
+      target: '',
+      met: null,
+    },
+    { measure: `SWOT board GET, ${r.items} items: bytes sent`, value: kb(r.bytes), target: '', met: null },
+    {
+      measure: `Board usable in Chromium, ${r.items} items`,
+      value: `${r.usableMs.big} ms`,
+      target: '≤ 2000 ms',
+      met: r.usableMs.big <= 2000,
+    },
+    {
+      measure: 'Board usable in Chromium, empty board',
+      value: `${r.usableMs.empty} ms`,
+      target: '',
+      met: null,
+    },
+    {
+      measure: `Ratio ${r.items} items/empty`,
+      value: r.ratio.toFixed(2),
+      target: '≤ 1.5',
+      met: r.ratio <= 1.5,
+    },
+  ];
+}
+
 function bundleRows(r: BundleResult): Row[] {
   return [
     {
@@ -169,11 +200,15 @@ async function main(options: BenchOptions): Promise<number> {
   const errors: Record<string, string> = {};
   const skip = (name: string) => options.skip.has(name);
   const ballots = skip('ballots') ? null : await phase('ballots', () => runBallots(options), errors);
+  const board = skip('board')
+    ? null
+    : await phase('board', () => measureBoardLoad({ items: options.boardItems, runs: 5 }), errors);
   const bundle = skip('bundle') ? null : await phase('bundle', measureBundle, errors);
   const startup = skip('startup') ? null : await phase('startup', () => measureStartup(), errors);
 
   const rows = [
     ...(ballots ? ballotRows(ballots) : []),
+    ...(board ? boardRows(board) : []),
     ...(bundle ? bundleRows(bundle) : []),
     ...(startup ? startupRows(startup) : []),
   ];
@@ -213,7 +248,12 @@ async function main(options: BenchOptions): Promise<number> {
     JSON.stringify(
       {
         at: new Date().toISOString(),
-        options: { members: options.members, concurrency: options.concurrency, skip: [...options.skip] },
+        options: {
+          members: options.members,
+          concurrency: options.concurrency,
+          boardItems: options.boardItems,
+          skip: [...options.skip],
+        },
         machine: {
           node: process.version,
           cpus: cpus().length,
@@ -223,6 +263,7 @@ async function main(options: BenchOptions): Promise<number> {
         seconds,
         rows,
         ballots,
+        board,
         bundle,
         startup,
         errors,

@@ -1,19 +1,24 @@
 export interface BenchOptions {
   members: number;
   concurrency: number;
-  /** Phases to leave out: ballots, bundle, startup. */
+  /** Items on the big SWOT board of the board-load phase. */
+  boardItems: number;
+  /** Phases to leave out: ballots, board, bundle, startup. */
   skip: Set<string>;
 }
 
+const phases = ['ballots', 'board', 'bundle', 'startup'];
+
 const usage =
-  'usage: npm run bench -- [--members N] [--concurrency C] [--skip ballots,bundle,startup]\n' +
+  'usage: npm run bench -- [--members N] [--concurrency C] [--board-items N] [--skip ballots,board,bundle,startup]\n' +
   '  --members      members who each submit one ballot (default 200)\n' +
-  '  --concurrency  invokes (and raw upserts) in flight at once (default 50)\n';
+  '  --concurrency  invokes (and raw upserts) in flight at once (default 50)\n' +
+  '  --board-items  items on the big SWOT board (default 1000)\n';
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { members: 200, concurrency: 50, skip: new Set() };
+  const options: BenchOptions = { members: 200, concurrency: 50, boardItems: 1000, skip: new Set() };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
     const [name, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
@@ -35,8 +40,17 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--concurrency':
         options.concurrency = positive(value());
         break;
+      case '--board-items':
+        options.boardItems = positive(value());
+        break;
       case '--skip':
-        for (const phase of value().split(',')) options.skip.add(phase.trim());
+        for (const phase of value()
+          .split(',')
+          .map((name) => name.trim())) {
+          if (!phases.includes(phase))
+            throw new UsageError(`--skip: expected phases among ${phases.join(', ')}, not "${phase}"`);
+          options.skip.add(phase);
+        }
         break;
       case '--help':
       case '-h':
