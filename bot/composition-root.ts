@@ -130,7 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         dueAt: closesAt,
       }),
   });
-  const rosters = createRosterCache({ ttlMs: 60_000, now: () => Date.now() });
+  const rosters = createRosterCache({ ttlMs: 60_000, now: () => clock.now().getTime() });
   const sender = createCoalescingSender({
     onError: (error, itemKey) => logger.error('card update failed', { error, itemKey }),
   });

@@ -19,7 +19,7 @@ import { welcomeCard } from './cards/welcome-card';
 import { parseCommandText } from './command-text';
 import { readConversationInfo, type ConversationInfo } from './conversation-info';
 import { sendInvokeCard, sendInvokeMessage } from './invoke-response';
-import type { RosterCache } from './team-roster';
+import { isMemberOf, type RosterCache } from './team-roster';
 import type { MessageExtensionCommand } from './message-extension/message-extension';
 import { registerMessageExtensions } from './message-extension/register';
 
@@ -279,7 +279,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         answer = action.replay ? await action.replay(turn, payload) : 'Already done.';
       } else {
         try {
-          answer = await action.run(turn, payload);
+          // Teams only delivers a channel's cards to its members; a removed member's old card is refused here.
+          answer =
+            info.scope === 'personal' || (await isMemberOf(deps.rosters, context, info))
+              ? await action.run(turn, payload)
+              : 'Only members of this team can use its cards, so nothing changed.';
         } catch (error: unknown) {
           logger.error('card action failed', { error, verb: action.verb });
           if (action.changesData && activityId) await releaseQuietly(scope, activityId);

@@ -14,8 +14,15 @@ export interface TeamMember {
 }
 
 export interface RosterCache {
-  /** The members, from a short cache: ballots must not call Teams' member APIs each time. */
-  membersOf(context: TurnContext, info: ConversationInfo): Promise<TeamMember[]>;
+  /**
+   * The members, from a short cache: ballots must not call Teams' member APIs each time. `fresh` reads
+   * Teams again (someone the cached list lacks may have just been added).
+   */
+  membersOf(
+    context: TurnContext,
+    info: ConversationInfo,
+    options?: { fresh?: boolean },
+  ): Promise<TeamMember[]>;
   /** The members of a team by its id, from any turn (a proactive one included). */
   membersOfTeam(context: TurnContext, tenantId: string, teamId: string): Promise<TeamMember[]>;
 }
@@ -23,9 +30,9 @@ export interface RosterCache {
 /** Reads rosters with the paged APIs (the old ones are throttled hard) and keeps them for `ttlMs`. */
 export function createRosterCache(options: { ttlMs: number; now: () => number }): RosterCache {
   const cache = new Map<string, { at: number; members: Promise<TeamMember[]> }>();
-  const cached = (key: string, load: () => Promise<TeamMember[]>): Promise<TeamMember[]> => {
+  const cached = (key: string, load: () => Promise<TeamMember[]>, fresh = false): Promise<TeamMember[]> => {
     const hit = cache.get(key);
-    if (hit && options.now() - hit.at < options.ttlMs) return hit.members;
+    if (hit && !fresh && options.now() - hit.at < options.ttlMs) return hit.members;
     const members = load();
     cache.set(key, { at: options.now(), members });
     // A failed read must not stick in the cache.
@@ -33,15 +40,15 @@ export function createRosterCache(options: { ttlMs: number; now: () => number })
     return members;
   };
   return {
-    membersOf(context, info) {
+    membersOf(context, info, { fresh = false } = {}) {
       if (info.scope === 'personal')
         return Promise.resolve([
           { id: info.user.id, aadObjectId: info.user.aadObjectId, name: info.user.name },
         ]);
       const teamId = info.teamId;
       return teamId
-        ? cached(`${info.tenantId}|${teamId}`, () => fetchAll(context, teamId))
-        : cached(`${info.tenantId}|${info.conversationId}`, () => fetchAll(context, null));
+        ? cached(`${info.tenantId}|${teamId}`, () => fetchAll(context, teamId), fresh)
+        : cached(`${info.tenantId}|${info.conversationId}`, () => fetchAll(context, null), fresh);
     },
     membersOfTeam(context, tenantId, teamId) {
       return cached(`${tenantId}|${teamId}`, () => fetchAll(context, teamId));
@@ -105,6 +112,16 @@ async function fetchAll(context: TurnContext, teamId: string | null): Promise<Te
 }
 
 /** True when the user is on the roster, by channel account id or Entra object id. */
+/** True when the person acting is in the conversation's team or chat, reading Teams again before saying no. */
+export async function isMemberOf(
+  rosters: RosterCache,
+  context: TurnContext,
+  info: ConversationInfo,
+): Promise<boolean> {
+  if (isOnRoster(await rosters.membersOf(context, info), info.user)) return true;
+  return isOnRoster(await rosters.membersOf(context, info, { fresh: true }), info.user);
+}
+
 export function isOnRoster(
   members: readonly TeamMember[],
   user: { id: string; aadObjectId: string | null },

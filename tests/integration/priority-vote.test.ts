@@ -270,7 +270,7 @@ describe('choosing one priority together', () => {
     await proposeThree();
     const { voteId, cardId } = await openVote();
     expect(text(await press(outsider, 'ballot.submit', { voteId, rank1: 'x' }, cardId))).toBe(
-      'Only members of this team can vote.',
+      'Only members of this team can use its cards, so nothing changed.',
     );
     expect(text(await press(bob, 'ballot.submit', { voteId: 42 }, cardId))).toContain(
       'voteId: Expected string',

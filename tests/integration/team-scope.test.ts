@@ -51,8 +51,21 @@ describe('which team a conversation works on', () => {
   });
 
   it('refuses to choose a team the person is not a member of', async () => {
-    const refused = await app.post(cardAction(team, outsider, 'team.choose', { teamId: team.teamId }));
+    // The team list card is answered in personal chat, so that is where the press arrives from.
+    const press = cardAction(team, outsider, 'team.choose', { teamId: team.teamId });
+    const refused = await app.post({
+      ...press,
+      conversation: {
+        id: `a:personal-${outsider.aadObjectId}`,
+        conversationType: 'personal',
+        tenantId: 'tenant-1',
+      },
+      channelData: { tenant: { id: 'tenant-1' } },
+    });
     expect(JSON.stringify(refused.body)).toContain('You are not a member of that team');
+    // Pressed on a card in the team's channel, it is refused before it runs.
+    const inChannel = await app.post(cardAction(team, outsider, 'team.choose', { teamId: team.teamId }));
+    expect(JSON.stringify(inChannel.body)).toContain('Only members of this team can use its cards');
     expect(bodyText(await direct(outsider, 'candidates'))).toContain('Which team?');
   });
 

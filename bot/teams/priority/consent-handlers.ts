@@ -5,7 +5,6 @@ import type { BotTurn } from '../bot-turn';
 import { consentPersonalCard, consentSharedCard, type ConsentCardView } from '../cards/consent-card';
 import { noticeCard } from '../cards/notice-card';
 import type { TeamMember } from '../team-roster';
-import { isOnRoster } from '../team-roster';
 import { consentRespondData, consentStartData, firstIssue, voteIdData } from './action-data';
 import type { BallotCardPublisher } from './ballot-card-publisher';
 import { closeCardFor } from './close-card-for';
@@ -105,8 +104,6 @@ export function createConsentActions(deps: {
         withTeam(turn, async (team) => {
           const parsed = consentRespondData.safeParse(data);
           if (!parsed.success) return firstIssue(parsed.error);
-          if (!isOnRoster(await turn.roster(), turn.info.user))
-            return 'Only members of this team can answer.';
           const answered = await votes.respondConsent(
             team,
             parsed.data.voteId,

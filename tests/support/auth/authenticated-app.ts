@@ -1,4 +1,5 @@
 import type { JWTVerifyGetKey } from 'jose';
+import type { Clock } from '../../../bot/support/clock';
 import { startTestApp, type TestApp } from '../app-harness';
 import { startLoopbackConnector, type LoopbackConnector } from '../loopback-connector';
 import {
@@ -40,7 +41,7 @@ export interface AuthenticatedApp {
  * and the loopback connector allowed as serviceUrl (loopback is only built in for local mode).
  */
 export async function startAuthenticatedApp(
-  options: { env?: Record<string, string>; ssoKeys?: JWTVerifyGetKey } = {},
+  options: { env?: Record<string, string>; ssoKeys?: JWTVerifyGetKey; clock?: Clock } = {},
 ): Promise<AuthenticatedApp> {
   const connector = await startLoopbackConnector();
   const issuer = await startBotFrameworkIssuer();
@@ -50,6 +51,7 @@ export async function startAuthenticatedApp(
     env: { ...credentialEnv, SERVICE_URL_ALLOWLIST: connector.serviceUrl, ...options.env },
     botAuthentication: botAuthenticationFor(issuer, credentials.factory),
     ...(options.ssoKeys ? { ssoKeys: options.ssoKeys } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const token = (overrides: Partial<BotTokenOptions> = {}) =>
     issuer.token({ serviceUrl: connector.serviceUrl, ...overrides });
