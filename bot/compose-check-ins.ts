@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { createCheckInService } from './app/check-in-service';
+import { createCheckInService, type CheckInEvents } from './app/check-in-service';
 import type { ConversationStore } from './app/installations';
 import type { DueJob, JobStore } from './app/job-store';
 import type { OwnershipService } from './app/ownership-service';
@@ -38,6 +38,8 @@ export function createCheckIns(deps: {
   teamAccess: ResolveTeamAccess;
   clock: Clock;
   logger: Logger;
+  /** The outgoing events of closed rounds and overdue actions. */
+  events?: CheckInEvents;
 }) {
   // Job ids name the team and the instant: scheduling the same round twice is one job, a new time another.
   const schedule = (kind: 'check-in-round' | 'reminders') => (team: TeamRef, dueAt: string) => {
@@ -61,6 +63,7 @@ export function createCheckIns(deps: {
     clock: deps.clock,
     scheduleRound: schedule('check-in-round'),
     scheduleReminders: schedule('reminders'),
+    ...(deps.events ? { events: deps.events } : {}),
   });
   const jobs = createCheckInJobs({
     checkIns: service,

@@ -2,10 +2,12 @@ import type { TableClient } from '@azure/data-tables';
 import type { Router } from 'express';
 import { createApiKeyService, type ApiKeyService } from './app/api-key-service';
 import type { CandidateService } from './app/candidate-service';
+import type { CheckInEvents } from './app/check-in-service';
 import type { TeamStore } from './app/installations';
 import type { JobStore } from './app/job-store';
 import type { DecisionLog, TeamStateStore } from './app/priority-stores';
 import type { SwotService } from './app/swot-service';
+import type { TeamMembership } from './app/team-membership';
 import type { TeamRef } from './app/team-ref';
 import type { EventPublisher, OutgoingEvent } from './app/webhook-events';
 import { createWebhookService, type WebhookService, type WebhookTransport } from './app/webhook-service';
@@ -20,7 +22,12 @@ import { createTableApiKeyStore, createTableWebhookStore } from './storage/table
 import type { Clock } from './support/clock';
 import type { Logger } from './support/logger';
 import { newSecret } from './support/secrets';
-import { decisionEvents, visionAdoptedEvent } from './teams/outbound/team-events';
+import {
+  actionOverdueEvent,
+  checkInClosedEvent,
+  decisionEvents,
+  visionAdoptedEvent,
+} from './teams/outbound/team-events';
 
 /** Outgoing webhooks, API keys and the flows API, wired for the composition root. */
 export interface Integrations {
@@ -32,6 +39,8 @@ export interface Integrations {
   decisionAnnounced(team: TeamRef, decision: Decision): Promise<void>;
   /** Raises `vision.adopted`; a failure is logged, never thrown at the adoption. */
   visionAdopted(team: TeamRef, vision: AdoptedVision, closedBy: string): Promise<void>;
+  /** Raises `checkin.closed` and `action.overdue`; failures are logged, never thrown at the check-ins. */
+  checkIns: CheckInEvents;
 }
 
 export function createIntegrations(deps: {
@@ -43,6 +52,8 @@ export function createIntegrations(deps: {
   localMode: boolean;
   publicUrl: string;
   teams: TeamStore;
+  /** Member names for the check-in events. */
+  membership: TeamMembership;
   teamAccess: ResolveTeamAccess;
   candidates: CandidateService;
   swot: SwotService;
@@ -81,6 +92,40 @@ export function createIntegrations(deps: {
       }
     }
   };
+  const namesOf = async (team: TeamRef) => {
+    try {
+      const names = new Map((await deps.membership.list(team)).map((m) => [m.memberId, m.name]));
+      return (memberId: string) => names.get(memberId) ?? 'A former member';
+    } catch (error: unknown) {
+      logger.warn('roster unavailable; the event names nobody', { error, teamId: team.teamId });
+      return () => 'A member';
+    }
+  };
+  const guarded = async (team: TeamRef, type: string, raise: () => Promise<void>) => {
+    try {
+      await raise();
+    } catch (error: unknown) {
+      logger.error('event not published', { error, ...team, type });
+    }
+  };
+  const checkIns: CheckInEvents = {
+    roundClosed: (team, stored) =>
+      guarded(team, 'checkin.closed', async () => {
+        // No subscriber: skip the roster read.
+        if (!(await webhooks.list(team)).some((each) => each.events.includes('checkin.closed'))) return;
+        const event = checkInClosedEvent(stored, {
+          teamId: team.teamId,
+          nameOf: await namesOf(team),
+          tabUrl: deps.tabUrl(team),
+        });
+        await webhooks.publish(team, event);
+      }),
+    actionOverdue: (team, overdue) =>
+      guarded(team, 'action.overdue', async () => {
+        const event = actionOverdueEvent(overdue, { nameOf: await namesOf(team), tabUrl: deps.tabUrl(team) });
+        await webhooks.publish(team, event);
+      }),
+  };
   const decisionAnnounced = (team: TeamRef, decision: Decision) =>
     publishAll(webhooks, team, decisionEvents(decision, { tabUrl: deps.tabUrl(team) }));
   return {
@@ -91,6 +136,7 @@ export function createIntegrations(deps: {
       createFlowRoutes({ ...deps, apiKeys, webhooks }),
     ],
     decisionAnnounced,
+    checkIns,
     visionAdopted: (team, vision, closedBy) =>
       publishAll(webhooks, team, [
         visionAdoptedEvent(vision, { closedBy, tabUrl: deps.tabUrl(team, 'vision') }),

@@ -213,6 +213,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     teamAccess: (req) => createTeamAccess({ teams, identifyCaller, membership })(req),
     clock,
     logger,
+    // Created further down; only called once the app runs.
+    events: {
+      roundClosed: (team, stored) => integrations.checkIns.roundClosed(team, stored),
+      actionOverdue: (team, overdue) => integrations.checkIns.actionOverdue(team, overdue),
+    },
   });
   const releases = createReleaseService({
     releases: createTableReleaseStore(tables.table('releases')),
@@ -323,6 +328,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     localMode: config.localMode,
     publicUrl: config.publicUrl,
     teams,
+    membership,
     teamAccess: createTeamAccess({ teams, identifyCaller, membership }),
     candidates,
     swot,

@@ -8,6 +8,7 @@ import {
   nextCheckInAt,
   nextDailyRunAt,
   openCheckInRound,
+  overdueActions,
   remindersDue,
   summarizeRound,
   type Action,
@@ -68,6 +69,14 @@ export interface DueReminders {
   openActions: boolean;
 }
 
+/** Where check-ins raise their outgoing events (webhooks); each call may repeat and never throws at the caller. */
+export interface CheckInEvents {
+  /** A round was closed (by the next round or by `Close check-in`), with its summary. */
+  roundClosed(team: TeamRef, stored: StoredRound): Promise<void>;
+  /** An action is past its due date and not done; raised on every daily run, published once per action. */
+  actionOverdue(team: TeamRef, overdue: { action: Action; priorityTitle: string }): Promise<void>;
+}
+
 export interface CheckInService {
   settings(team: TeamRef): Promise<Versioned<CheckInSettings> | null>;
   /** True for a team owner, the facilitator of the vote that chose the priority, or its lead. */
@@ -104,6 +113,8 @@ export interface CheckInService {
   close(team: TeamRef, roundId: string, who: OwnershipActor): Promise<BoardOutcome<StoredRound>>;
   timeline(team: TeamRef): Promise<TimelineRound[]>;
   dueReminders(team: TeamRef): Promise<DueReminders>;
+  /** Raises `actionOverdue` for each of the active priority's actions past due and not done (the daily run). */
+  raiseOverdue(team: TeamRef): Promise<void>;
   /** Plans the team's next daily reminders run (idempotent: the job id is the team and the instant). */
   armReminders(team: TeamRef): Promise<void>;
 }
@@ -117,6 +128,7 @@ export interface CheckInServiceDeps {
   clock: Clock;
   scheduleRound: (team: TeamRef, dueAt: string) => Promise<void>;
   scheduleReminders: (team: TeamRef, dueAt: string) => Promise<void>;
+  events?: CheckInEvents;
 }
 
 /** The local hour the daily reminders go out. */
@@ -249,8 +261,8 @@ export function createCheckInService(deps: CheckInServiceDeps): CheckInService {
   const actionsOf = async (team: TeamRef, priorityId: string): Promise<Action[]> =>
     (await deps.actions.list(team, priorityId)).map((row) => row.value.action);
 
-  const closeRound = (team: TeamRef, roundId: string) =>
-    changeRound(team, roundId, async (stored) => {
+  const closeRound = async (team: TeamRef, roundId: string): Promise<BoardOutcome<StoredRound>> => {
+    const done = await changeRound(team, roundId, async (stored) => {
       const closed = closeCheckInRound(stored.round, {
         actions: await actionsOf(team, stored.round.priorityId),
         now: now(),
@@ -258,6 +270,10 @@ export function createCheckInService(deps: CheckInServiceDeps): CheckInService {
       if (!closed.ok) return refuse(409, closed.field, closed.message);
       return { ok: true, value: { ...stored, round: closed.value } };
     });
+    // Only the close that wrote `closedAt` raises the event (a round already closed is a 409 above).
+    if (done.ok) await deps.events?.roundClosed(team, done.value);
+    return done;
+  };
 
   const service: CheckInService = {
     settings: (team) => deps.settings.get(team),
@@ -457,6 +473,20 @@ export function createCheckInService(deps: CheckInServiceDeps): CheckInService {
         priorityTitle: current.priority.title,
         openActions: actions.some((action) => action.status !== 'done'),
       };
+    },
+
+    async raiseOverdue(team) {
+      const events = deps.events;
+      if (!events) return;
+      const current = await deps.ownership.current(team);
+      if (!current) return;
+      const overdue = overdueActions(
+        current.actions.map((row) => row.value.action),
+        now(),
+      );
+      if (!overdue.ok) throw new Error(overdue.message);
+      for (const action of overdue.value)
+        await events.actionOverdue(team, { action, priorityTitle: current.priority.title });
     },
 
     async armReminders(team) {

@@ -55,6 +55,10 @@ export interface WebhookStore {
   ): Promise<Versioned<WebhookDelivery> | null>;
   /** Conditional on the ETag read; ConflictError when someone else changed it. */
   updateDelivery(team: TeamRef, delivery: WebhookDelivery, etag: string): Promise<void>;
+  /** True once `markPublished` recorded this event for the team (events raised only once). */
+  wasPublished(team: TeamRef, eventId: string): Promise<boolean>;
+  /** Insert-only: recording the same event twice is no error. */
+  markPublished(team: TeamRef, eventId: string, at: string): Promise<void>;
   /** Newest first. */
   recentDeliveries(team: TeamRef, subscriptionId: string, limit: number): Promise<WebhookDelivery[]>;
 }

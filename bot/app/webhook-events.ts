@@ -1,7 +1,13 @@
 import type { TeamRef } from './team-ref';
 
 /** The events a webhook can subscribe to; the envelope and each type's `data` are documented in the README. */
-export const EVENT_TYPES = ['decision.announced', 'priority.changed', 'vision.adopted'] as const;
+export const EVENT_TYPES = [
+  'decision.announced',
+  'priority.changed',
+  'vision.adopted',
+  'checkin.closed',
+  'action.overdue',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Sent only by "Send test event"; never subscribed to. */
@@ -16,6 +22,11 @@ export interface OutgoingEvent {
   time: string;
   data: Record<string, unknown>;
   card: Record<string, unknown>;
+  /**
+   * Raised at most once, ever: a later publish of the same event (a daily run finding the same overdue
+   * action again) sends nothing, not even to a subscription added since.
+   */
+  once?: boolean;
 }
 
 /** The port the use cases and handlers raise events through; the composition root passes it in. */

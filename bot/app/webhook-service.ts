@@ -181,10 +181,15 @@ export function createWebhookService(deps: {
     },
 
     async publish(team, event) {
-      const subscriptions = (await store.list(team)).filter((each) => each.events.includes(event.type));
-      if (subscriptions.length === 0) return;
       // The same event always gets the same id, so a repeated publish is recognised per subscription.
       const id = hashSecret(`${event.type}\n${team.tenantId}\n${team.teamId}\n${event.subject}`).slice(0, 32);
+      if (event.once && (await store.wasPublished(team, id))) return;
+      const subscriptions = (await store.list(team)).filter((each) => each.events.includes(event.type));
+      // Marked after the deliveries exist: a crash in between publishes again, which the insert-only rows absorb.
+      const marked = async () => {
+        if (event.once) await store.markPublished(team, id, now());
+      };
+      if (subscriptions.length === 0) return marked();
       const body = JSON.stringify(await envelopeOf(team, { ...event, id }));
       const at = now();
       for (const subscription of subscriptions) {
@@ -205,6 +210,7 @@ export function createWebhookService(deps: {
         };
         if (await store.addDelivery(team, delivery)) await scheduleAttempt(team, delivery, 1, at);
       }
+      await marked();
     },
 
     async sendTest(team, subscriptionId) {

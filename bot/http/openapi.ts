@@ -148,9 +148,10 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         },
         post: {
           operationId: 'OnTeamEvent',
-          summary: 'When the team announces a decision, changes its priority or adopts a vision',
+          summary: 'When something happens in the team',
           description:
-            'Subscribes a callback URL to the team’s events; the 201 answer’s Location is DELETEd to unsubscribe.',
+            'Subscribes a callback URL to the team’s events: a decision announced, the priority changed, a vision ' +
+            'adopted, a check-in closed, an action overdue. The 201 answer’s Location is DELETEd to unsubscribe.',
           'x-ms-trigger': 'single',
           parameters: [teamIdParameter],
           requestBody: {
@@ -169,7 +170,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                 events: {
                   type: 'array',
                   items: { type: 'string', enum: [...EVENT_TYPES] },
-                  description: 'The event types wanted (all when left out)',
+                  description: `The event types wanted (all when left out): ${EVENT_TYPES.join(', ')}`,
                   'x-ms-summary': 'Events',
                 },
               },

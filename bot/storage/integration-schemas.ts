@@ -47,3 +47,6 @@ export const storedApiKeySchema = z.object({
 });
 
 export const apiKeyHashSchema = z.object({ tenantId: z.string(), teamId: z.string(), keyId: z.string() });
+
+/** The record that a once-only event was published. */
+export const publishedEventSchema = z.object({ eventId: z.string(), publishedAt: z.string() });

@@ -3,6 +3,7 @@ import type { ApiKeyStore, DeliveryKey, WebhookStore } from '../app/integration-
 import { ConflictError, type TeamRef } from '../app/team-ref';
 import {
   apiKeyHashSchema,
+  publishedEventSchema,
   storedApiKeySchema,
   webhookDeliverySchema,
   webhookSubscriptionSchema,
@@ -20,6 +21,8 @@ const deliveryRow = (key: DeliveryKey) =>
 export function createTableWebhookStore(table: TableClient): WebhookStore {
   const subscriptions = createJsonEntityTable(table, 'integrations', webhookSubscriptionSchema);
   const deliveries = createJsonEntityTable(table, 'integrations', webhookDeliverySchema);
+  const published = createJsonEntityTable(table, 'integrations', publishedEventSchema);
+  const publishedPartition = (team: TeamRef) => tableKey('published', team.tenantId, team.teamId);
   const teamPartition = (team: TeamRef) => tableKey('webhook', team.tenantId, team.teamId);
   const deliveryPartition = (team: TeamRef, subscriptionId: string) =>
     tableKey('delivery', team.tenantId, team.teamId, subscriptionId);
@@ -70,6 +73,17 @@ export function createTableWebhookStore(table: TableClient): WebhookStore {
         delivery,
         etag,
       );
+    },
+    async wasPublished(team, eventId) {
+      return (await published.get(publishedPartition(team), tableKey(eventId))) !== null;
+    },
+    async markPublished(team, eventId, at) {
+      try {
+        await published.insert(publishedPartition(team), tableKey(eventId), { eventId, publishedAt: at });
+      } catch (error: unknown) {
+        // Recorded by a repeated run or another instance: the same fact.
+        if (!(error instanceof ConflictError)) throw error;
+      }
     },
     async recentDeliveries(team, subscriptionId, limit) {
       return (await deliveries.list(deliveryPartition(team, subscriptionId), { limit })).map(

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser, type TeamContext } from '../support/activities';
+import { buttonsOf, cardOf, channelSteps, textOf } from '../support/ownership-flow';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { tabApi, type TabApi } from '../support/tab-api';
 import { createTestClock } from '../support/test-clock';
@@ -303,5 +304,145 @@ describe('outgoing webhooks (server + Azurite + a loopback receiver)', () => {
     expect((await as.olivia.delete(`/webhooks/${hook.id}`)).status).toBe(204);
     await app.runDueJobs();
     expect(receiver.on('/removed')).toHaveLength(0);
+  });
+});
+
+describe('check-in and overdue events (server + Azurite + a loopback receiver)', () => {
+  // Monday 26 October 2026, 09:00 in New York; the check-ins are Tuesdays 15:30 there, reminders 08:00.
+  const clock = createTestClock('2026-10-26T13:00:00.000Z');
+  const alice = testUser('Alice Principal');
+  const carol = testUser('Carol Coach');
+  let app: TestApp;
+  let receiver: WebhookReceiver;
+  let team: TeamContext;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    app = await startTestApp({ clock });
+    app.connector.setRoster('19:rounds@thread.tacv2', [{ ...alice, userRole: 'owner' }, bob, carol]);
+    team = await app.installInTeam({ teamId: '19:rounds@thread.tacv2', teamName: 'Rounds Team' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await receiver.close();
+  });
+
+  const envelopesOn = (path: string, secret: string) =>
+    receiver.on(path).map((request) => {
+      expect(request.headers['x-lt-signature']).toBe(signatureOf(secret, request.rawBody));
+      return JSON.parse(request.rawBody) as Envelope;
+    });
+  const expectPortable = (card: Record<string, unknown>) => {
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    for (const botOnly of ['Action.Execute', 'Action.Submit', '"refresh"'])
+      expect(JSON.stringify(card)).not.toContain(botOnly);
+  };
+
+  it('delivers checkin.closed once with the round summary, and action.overdue once per overdue action, never for a done one', async () => {
+    const steps = channelSteps(app, team);
+    const api = tabApi(app.baseUrl, team.teamId, alice);
+    await steps.choosePriority(alice, bob);
+    await steps.makeOwner(alice, bob, 'co-owner');
+    await steps.makeOwner(alice, carol, 'contributor');
+    const { actionId } = await steps.addAction(alice, 'Call every family', bob, '2026-10-27');
+    const carols = await steps.addAction(alice, 'Share the reading data', carol, '2026-10-27');
+    const done = buttonsOf(cardOf(carols.call)).find((each) => each.data?.status === 'done');
+    expect(textOf(await steps.press(carol, 'action.status', done?.data ?? {}))).toContain('Done');
+    await steps.say(alice, 'check-ins Tuesday 15:30 timezone America/New_York');
+
+    const created = await api.post<{ webhook: Webhook }>('/webhooks', {
+      url: receiver.url('/rounds'),
+      events: ['checkin.closed', 'action.overdue'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const hook = created.body.webhook;
+    const secret = hook.secret as string;
+
+    // Tuesday: the reminders run at 08:00 and the round opens at 15:30; nothing is overdue yet.
+    clock.set('2026-10-27T19:30:00.000Z');
+    await app.runDueJobs();
+    await app.runDueJobs();
+    await app.settle();
+    expect(receiver.on('/rounds')).toHaveLength(0);
+    const round = app.connector.calls.find(
+      (call) => call.conversationId === team.channelId && JSON.stringify(call.body).includes('checkin.close'),
+    );
+    const roundId = buttonsOf(cardOf(round))[0]?.data?.roundId as string;
+    expect(roundId).toMatch(/^round-/);
+    await steps.press(bob, 'checkin.answer', {
+      roundId,
+      tried: 'Called ten families',
+      happened: 'Only three picked up',
+      learned: 'Evenings work better than mornings',
+    });
+    expect(textOf(await steps.press(alice, 'checkin.close', { roundId }))).toContain('closed');
+    // Pressing again closes nothing and raises nothing.
+    await steps.press(alice, 'checkin.close', { roundId });
+    await app.runDueJobs();
+    await app.runDueJobs();
+
+    const [closed, ...moreClosed] = envelopesOn('/rounds', secret);
+    expect(moreClosed).toHaveLength(0);
+    expect(closed).toMatchObject({
+      specversion: '1.0',
+      type: 'checkin.closed',
+      team: { id: team.teamId, name: 'Rounds Team' },
+      data: {
+        checkIn: {
+          id: roundId,
+          priority: { title: 'Every student reads at grade level by spring' },
+          dueAt: '2026-10-27T19:30:00.000Z',
+          expectedOwners: 2,
+          checkedIn: [{ name: 'Bob Teacher' }],
+          notCheckedIn: [{ name: 'Carol Coach' }],
+          actionsByStatus: { done: 1 },
+          learned: [{ name: 'Bob Teacher', learned: 'Evenings work better than mornings' }],
+        },
+      },
+    });
+    expect(JSON.stringify(closed?.data)).not.toContain('Only three picked up');
+    expectPortable(closed?.card ?? {});
+    expect(JSON.stringify(closed?.card)).toContain('Evenings work better than mornings');
+
+    // Wednesday 08:00: Bob's action was due yesterday and is not done; Carol's is done.
+    clock.set('2026-10-28T12:00:00.000Z');
+    await app.runDueJobs();
+    await app.runDueJobs();
+    const overdue = envelopesOn('/rounds', secret).filter((each) => each.type === 'action.overdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({
+      data: {
+        action: {
+          id: actionId,
+          title: 'Call every family',
+          status: 'not-started',
+          owner: { name: 'Bob Teacher' },
+        },
+        priority: { title: 'Every student reads at grade level by spring' },
+      },
+    });
+    expect(overdue[0]?.id).toMatch(/^[0-9a-f]{32}$/);
+    expectPortable(overdue[0]?.card ?? {});
+    expect(JSON.stringify(overdue[0]?.card)).toContain('Call every family');
+
+    // The next daily runs find it overdue again: nothing more, not even to a webhook added since.
+    const late = await api.post<{ webhook: Webhook }>('/webhooks', {
+      url: receiver.url('/late'),
+      events: ['action.overdue'],
+    });
+    expect(late.status).toBe(201);
+    for (const day of ['2026-10-29T12:00:00.000Z', '2026-10-30T12:00:00.000Z']) {
+      clock.set(day);
+      await app.runDueJobs();
+      await app.runDueJobs();
+    }
+    expect(receiver.on('/rounds')).toHaveLength(2);
+    expect(receiver.on('/late')).toHaveLength(0);
+    const listed = await api.get<{ deliveries: Delivery[] }>(`/webhooks/${hook.id}/deliveries`);
+    expect(listed.body.deliveries.map((each) => [each.eventType, each.status]).sort()).toEqual([
+      ['action.overdue', 'delivered'],
+      ['checkin.closed', 'delivered'],
+    ]);
   });
 });

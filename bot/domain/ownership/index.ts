@@ -52,7 +52,13 @@ export type {
   OpenCheckInRoundInput,
   CheckInContext,
 } from './check-in-round';
-export { REMINDER_WINDOW_HOURS, remindersDue, localDateAt, nextDailyRunAt } from './reminders';
+export {
+  REMINDER_WINDOW_HOURS,
+  remindersDue,
+  overdueActions,
+  localDateAt,
+  nextDailyRunAt,
+} from './reminders';
 export type { ReminderSent, Reminder } from './reminders';
 export {
   MAX_RELEASE_TEXT_LENGTH,

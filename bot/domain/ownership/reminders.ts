@@ -60,6 +60,18 @@ export function remindersDue(
   return ok(reminders);
 }
 
+/** The actions past their due date and not done at `now`, in the order given (R-6). */
+export function overdueActions(actions: readonly Action[], now: string): Result<Action[]> {
+  const nowMs = parseInstant(now);
+  if (nowMs === null) return fail('now', 'expected an ISO date-time');
+  return ok(
+    actions.filter((action) => {
+      const dueMs = parseInstant(action.due);
+      return action.status !== 'done' && dueMs !== null && dueMs < nowMs;
+    }),
+  );
+}
+
 /** The team's local calendar date at an instant, 'YYYY-MM-DD' (R-5). */
 export function localDateAt(now: string, timeZone: string): Result<string> {
   const nowMs = parseInstant(now);

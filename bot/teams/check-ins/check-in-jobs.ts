@@ -166,6 +166,8 @@ export function createCheckInJobs(deps: {
           if (via) await deps.reminders.markSent(claim, deps.clock.now().toISOString(), via);
         }
       }
+      // After the reminders, so a webhook failure never holds up a reminder (raiseOverdue only logs its own).
+      await checkIns.raiseOverdue(team);
       if (due.openActions) await checkIns.armReminders(team);
       // Another instance holds some of today's reminders: run again after this job's lease to finish them.
       if (busy > 0) throw new Error(`${busy} reminders are being sent elsewhere; this run is retried`);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  overdueActions,
   remindersDue,
   localDateAt,
   nextDailyRunAt,
@@ -155,5 +156,17 @@ describe('daily reminder runs', () => {
     expect(unwrap(localDateAt('2025-03-05T03:00:00.000Z', 'UTC'))).toBe('2025-03-05');
     expect(localDateAt(NOW, 'Mars/Olympus').ok).toBe(false);
     expect(nextDailyRunAt(NOW, ZONE, 24).ok).toBe(false);
+  });
+
+  it('R-6: overdue means past its due instant and not done', () => {
+    const actions = [
+      due('late', -30),
+      due('now', 0),
+      due('soon', 5),
+      due('finished', -5, 'done'),
+      due('stuck', -1, 'stuck'),
+    ];
+    expect(unwrap(overdueActions(actions, NOW)).map((each) => each.id)).toEqual(['late', 'stuck']);
+    expect(overdueActions(actions, 'yesterday')).toMatchObject({ ok: false, field: 'now' });
   });
 });
