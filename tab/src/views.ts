@@ -1,5 +1,5 @@
 /** The tab's views, in the order the view switcher shows them. A new view is one more entry here. */
-export type ViewName = 'vision' | 'priority' | 'swot';
+export type ViewName = 'vision' | 'priority' | 'swot' | 'workflows';
 
 export interface ViewOption {
   name: ViewName;
@@ -22,6 +22,12 @@ export const VIEWS: readonly ViewOption[] = [
     name: 'swot',
     label: 'SWOT',
     description: 'Strengths, weaknesses, opportunities and threats, grouped and dot-voted by the team.',
+  },
+  {
+    name: 'workflows',
+    label: 'Workflows',
+    description:
+      'Webhooks and API keys that connect the team to Teams Workflows and Power Automate (team owners).',
   },
 ];
 

@@ -15,6 +15,7 @@ import { VIEW_PANEL_ID, ViewSwitcher, viewTabId } from './ViewSwitcher';
 // The boards are loaded when first opened, so the priority view's first load stays small.
 const SwotView = lazy(() => import('./swot/SwotView'));
 const VisionView = lazy(() => import('./vision/VisionView'));
+const WorkflowsView = lazy(() => import('./workflows/WorkflowsView'));
 
 const useStyles = makeStyles({
   main: {
@@ -87,6 +88,11 @@ export function TeamHome({
           {view === 'swot' && (
             <Suspense fallback={<LoadingState label="Loading the SWOT board…" />}>
               <SwotView identity={api.identity} teamId={teamId} errorActions={errorActions} />
+            </Suspense>
+          )}
+          {view === 'workflows' && (
+            <Suspense fallback={<LoadingState label="Loading the team’s workflows…" />}>
+              <WorkflowsView identity={api.identity} teamId={teamId} errorActions={errorActions} />
             </Suspense>
           )}
           {view === 'vision' && (
