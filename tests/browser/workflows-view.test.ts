@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTenantId } from '../../bot/teams/create-teams-bot';
 import { startTestApp, type TestApp } from '../support/app-harness';
+import { noHorizontalScroll, seriousViolations } from '../support/page-checks';
 import { launchBrowser } from '../support/playground';
 import { buildTab, type BuiltTab } from '../support/tab-build';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -46,24 +46,6 @@ describe('the Workflows view in local mode', () => {
     await page.goto(`${app.baseUrl}/tab/?${params.toString()}`);
     return page;
   };
-  const noHorizontalScroll = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-  const seriousViolations = async (page: Page) => {
-    await page.addScriptTag({ content: axe.source });
-    return page.evaluate(async () => {
-      const result = await window.axe.run(
-        { exclude: [['[data-tabster-dummy]']] },
-        { resultTypes: ['violations'] },
-      );
-      return result.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => ({
-          id: violation.id,
-          targets: violation.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-    });
-  };
-
   it('lets an owner add a webhook (secret once), send a test event and see it delivered, and create and revoke an API key', async () => {
     const page = await open(OLA, 'default');
     try {
@@ -134,9 +116,3 @@ describe('the Workflows view in local mode', () => {
     });
   }
 });
-
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}

@@ -9,6 +9,7 @@ import { MAX_KEY_NAME_LENGTH, type ApiKey } from '../../workflows/workflows-sche
 import { useSectionStyles } from '../styles';
 import { ConfirmButton } from './ConfirmButton';
 import { ShownOnce } from './ShownOnce';
+import { useLayoutStyles } from '../layout-styles';
 import { useWorkflowsStyles } from './workflows-styles';
 
 /** API keys for flows calling in: create one (shown once), list them, revoke. */
@@ -25,6 +26,7 @@ export function ApiKeysSection({
 }) {
   const section = useSectionStyles();
   const ws = useWorkflowsStyles();
+  const ls = useLayoutStyles();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -83,7 +85,7 @@ export function ApiKeysSection({
         />
       )}
       <form
-        className={ws.form}
+        className={ls.form}
         onSubmit={(event) => void submit(event)}
         noValidate
         aria-label="Create an API key"
@@ -104,7 +106,7 @@ export function ApiKeysSection({
           />
         </Field>
         <Button
-          className={ws.submit}
+          className={ls.submit}
           type="submit"
           appearance="primary"
           icon={<Key20Regular />}
@@ -116,11 +118,11 @@ export function ApiKeysSection({
       {keys.length === 0 ? (
         <p className={section.muted}>No API keys yet.</p>
       ) : (
-        <ul className={ws.list} aria-label="API keys">
+        <ul className={ls.list} aria-label="API keys">
           {keys.map((key) => (
-            <li className={ws.card} key={key.id}>
-              <div className={ws.row}>
-                <span className={ws.heading3} id={`api-key-${key.id}`}>
+            <li className={ls.card} key={key.id}>
+              <div className={ls.row}>
+                <span className={ls.heading3} id={`api-key-${key.id}`}>
                   {key.name}
                 </span>
                 {key.revokedAt ? (
@@ -133,13 +135,13 @@ export function ApiKeysSection({
                   </Badge>
                 )}
               </div>
-              <p className={ws.muted}>
+              <p className={ls.muted}>
                 <span className={ws.url}>{key.prefix}…</span> · created by {key.createdBy},{' '}
                 {formatMoment(key.createdAt)}
                 {key.revokedAt ? ` · revoked ${formatMoment(key.revokedAt)}` : ''}
               </p>
               {!key.revokedAt && (
-                <div className={ws.row}>
+                <div className={ls.row}>
                   <ConfirmButton
                     label="Revoke"
                     title={`Revoke “${key.name}”?`}

@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { Copy20Regular } from '@fluentui/react-icons';
+import { useLayoutStyles } from '../layout-styles';
 import { useWorkflowsStyles } from './workflows-styles';
 
 /**
@@ -28,6 +29,7 @@ export function ShownOnce({
   onDone: () => void;
 }) {
   const ws = useWorkflowsStyles();
+  const ls = useLayoutStyles();
   const input = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
 
@@ -45,7 +47,7 @@ export function ShownOnce({
   return (
     <MessageBar intent="success" layout="multiline">
       <MessageBarBody>
-        <div className={ws.stack}>
+        <div className={ls.stack}>
           <MessageBarTitle>{title}</MessageBarTitle>
           <span>Copy it now: it is shown only this once. {hint}</span>
           <Field
@@ -59,7 +61,7 @@ export function ShownOnce({
                   : undefined
             }
           >
-            <div className={ws.row}>
+            <div className={ls.row}>
               <Input
                 ref={input}
                 className={ws.secret}
@@ -72,7 +74,7 @@ export function ShownOnce({
               </Button>
             </div>
           </Field>
-          <Button className={ws.submit} appearance="primary" onClick={onDone}>
+          <Button className={ls.submit} appearance="primary" onClick={onDone}>
             I have copied it
           </Button>
         </div>

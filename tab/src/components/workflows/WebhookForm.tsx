@@ -9,6 +9,7 @@ import {
   type CreatedWebhook,
   type EventType,
 } from '../../workflows/workflows-schemas';
+import { useLayoutStyles } from '../layout-styles';
 import { useWorkflowsStyles } from './workflows-styles';
 
 type Errors = { url?: string; events?: string; form?: string };
@@ -31,6 +32,7 @@ export function WebhookForm({
   onCreated: (webhook: CreatedWebhook) => void;
 }) {
   const ws = useWorkflowsStyles();
+  const ls = useLayoutStyles();
   const legendId = useId();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<EventType[]>(EVENT_OPTIONS.map((option) => option.type));
@@ -68,7 +70,7 @@ export function WebhookForm({
   };
 
   return (
-    <form className={ws.form} onSubmit={(event) => void submit(event)} noValidate aria-label="Add a webhook">
+    <form className={ls.form} onSubmit={(event) => void submit(event)} noValidate aria-label="Add a webhook">
       <Field
         label="Webhook URL"
         required
@@ -100,17 +102,17 @@ export function WebhookForm({
           />
         ))}
         {errors.events && (
-          <p className={ws.error} id={`${legendId}-error`} role="alert">
+          <p className={ls.error} id={`${legendId}-error`} role="alert">
             {errors.events}
           </p>
         )}
       </fieldset>
       {errors.form && (
-        <p className={ws.error} role="alert">
+        <p className={ls.error} role="alert">
           {errors.form}
         </p>
       )}
-      <Button className={ws.submit} type="submit" appearance="primary" disabled={saving}>
+      <Button className={ls.submit} type="submit" appearance="primary" disabled={saving}>
         {saving ? 'Adding…' : 'Add webhook'}
       </Button>
     </form>

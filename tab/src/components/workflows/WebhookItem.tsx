@@ -14,6 +14,7 @@ import { formatMoment } from '../../vision/format';
 import type { WorkflowsClient } from '../../workflows/workflows-api';
 import { EVENT_OPTIONS, type Delivery, type Webhook } from '../../workflows/workflows-schemas';
 import { ConfirmButton } from './ConfirmButton';
+import { useLayoutStyles } from '../layout-styles';
 import { useWorkflowsStyles } from './workflows-styles';
 
 const statusBadge: Record<Delivery['status'], { label: string; color: BadgeProps['color'] }> = {
@@ -54,6 +55,7 @@ export function WebhookItem({
   onError: (error: ApiError) => void;
 }) {
   const ws = useWorkflowsStyles();
+  const ls = useLayoutStyles();
   const [deliveries, setDeliveries] = useState<Deliveries>({ status: 'loading' });
   const [testing, setTesting] = useState(false);
   const [tested, setTested] = useState<Delivery | null>(null);
@@ -103,16 +105,16 @@ export function WebhookItem({
 
   const headingId = `webhook-${webhook.id}`;
   return (
-    <li className={ws.card}>
+    <li className={ls.card}>
       <p className={ws.url} id={headingId}>
         {webhook.url}
       </p>
-      <p className={ws.muted}>
+      <p className={ls.muted}>
         {webhook.events.map(eventLabel).join(', ') || 'No events'} ·{' '}
         {webhook.source === 'flow' ? 'added by a Power Automate flow' : `added by ${webhook.createdBy}`},{' '}
         {formatMoment(webhook.createdAt)}
       </p>
-      <div className={ws.row}>
+      <div className={ls.row}>
         <Button
           icon={<Send20Regular />}
           onClick={() => void sendTest()}
@@ -154,16 +156,16 @@ export function WebhookItem({
           </MessageBarBody>
         </MessageBar>
       )}
-      <h4 className={ws.heading3}>Recent deliveries</h4>
+      <h4 className={ls.heading3}>Recent deliveries</h4>
       {deliveries.status === 'loading' && <Spinner size="tiny" label="Loading the deliveries…" />}
       {deliveries.status === 'error' && (
-        <p className={ws.error} role="alert">
+        <p className={ls.error} role="alert">
           The deliveries could not be loaded: {deliveries.error.message}
         </p>
       )}
       {deliveries.status === 'ready' &&
         (deliveries.list.length === 0 ? (
-          <p className={ws.muted}>Nothing sent yet. Press “Send test event” to try it.</p>
+          <p className={ls.muted}>Nothing sent yet. Press “Send test event” to try it.</p>
         ) : (
           <ul className={ws.deliveries} aria-label={`Recent deliveries to ${webhook.url}`}>
             {deliveries.list.map((delivery) => (
@@ -171,8 +173,8 @@ export function WebhookItem({
                 <Badge appearance="tint" color={statusBadge[delivery.status].color}>
                   {statusBadge[delivery.status].label}
                 </Badge>
-                <span className={ws.text}>{eventLabel(delivery.eventType)}</span>
-                <span className={ws.muted}>
+                <span className={ls.text}>{eventLabel(delivery.eventType)}</span>
+                <span className={ls.muted}>
                   {formatMoment(delivery.updatedAt)} · {lastAttempt(delivery)}
                 </span>
               </li>

@@ -1,12 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
-import { Dismiss20Regular } from '@fluentui/react-icons';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { toApiError, type ApiError, type Identity } from '../../api';
 import { createWorkflowsClient } from '../../workflows/workflows-api';
 import {
@@ -16,13 +9,14 @@ import {
   type Webhook,
 } from '../../workflows/workflows-schemas';
 import { ErrorState } from '../ErrorState';
+import { FailureBar } from '../FailureBar';
 import { LoadingState } from '../LoadingState';
 import { useSectionStyles } from '../styles';
 import { ApiKeysSection } from './ApiKeysSection';
 import { ShownOnce } from './ShownOnce';
 import { WebhookForm } from './WebhookForm';
 import { WebhookItem } from './WebhookItem';
-import { useWorkflowsStyles } from './workflows-styles';
+import { useLayoutStyles } from '../layout-styles';
 
 type Loaded =
   | { status: 'loading' }
@@ -44,7 +38,7 @@ export function WorkflowsView({
   errorActions?: ReactNode;
 }) {
   const section = useSectionStyles();
-  const ws = useWorkflowsStyles();
+  const ls = useLayoutStyles();
   const client = useMemo(() => createWorkflowsClient(identity, teamId), [identity, teamId]);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -103,23 +97,7 @@ export function WorkflowsView({
 
   return (
     <>
-      {failure && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>That didn’t work</MessageBarTitle> {failure.message}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                icon={<Dismiss20Regular />}
-                aria-label="Dismiss"
-                onClick={() => setFailure(null)}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      {failure && <FailureBar failure={failure} onDismiss={() => setFailure(null)} />}
       <section className={section.section} aria-labelledby="webhooks-heading">
         <h2 className={section.heading} id="webhooks-heading">
           Webhooks
@@ -150,7 +128,7 @@ export function WorkflowsView({
         {loaded.webhooks.length === 0 ? (
           <p className={section.muted}>No webhooks yet.</p>
         ) : (
-          <ul className={ws.list} aria-label="Webhooks">
+          <ul className={ls.list} aria-label="Webhooks">
             {loaded.webhooks.map((webhook) => (
               <WebhookItem
                 key={webhook.id}
