@@ -39,5 +39,13 @@ export function createTeamRoutes(deps: TeamRouteDeps): Router {
     res.json(await deps.overview(team.tenantId, team));
   });
 
+  // Whom the tab offers when assigning a role or an action: the team's Teams roster, to its members only.
+  router.get('/teams/:teamId/members', async (req, res) => {
+    const { ref } = await deps.teamAccess(req);
+    const members = await deps.membership.list(ref);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({ members: members.map((member) => ({ id: member.memberId, name: member.name })) });
+  });
+
   return router;
 }

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   cardAction,
-  channelMessage,
   personalMessage,
   testUser,
   type TeamContext,
@@ -9,6 +8,14 @@ import {
 } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import type { ConnectorCall } from '../support/loopback-connector';
+import {
+  buttonsOf,
+  cardOf,
+  textOf,
+  withMentions,
+  type Card,
+  type CardButton,
+} from '../support/ownership-flow';
 import { tabApi } from '../support/tab-api';
 import { createTestClock, type TestClock } from '../support/test-clock';
 
@@ -17,61 +24,11 @@ const bob = testUser('Bob Teacher');
 const carol = testUser('Carol Coach');
 const outsider = testUser('Olivia Outsider');
 
-type Action = { title: string; verb?: string; data?: Record<string, unknown> };
-type Card = { body: unknown[]; actions?: Action[]; msteams?: { entities?: unknown[] } };
-
-function cardOf(call: ConnectorCall | undefined): Card {
-  const attachments = call?.body.attachments as Array<{ contentType: string; content: Card }> | undefined;
-  const card = attachments?.find(
-    (attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive',
-  );
-  if (!card) throw new Error(`no Adaptive Card in ${JSON.stringify(call?.body)}`);
-  return card.content;
-}
-
-/** Every button anywhere in a card. */
-function actionsOf(card: unknown): Action[] {
-  const found: Action[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        typeof record.type === 'string' &&
-        record.type.startsWith('Action.') &&
-        typeof record.title === 'string'
-      )
-        found.push(record as Action);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
-const button = (card: unknown, title: string): Action => {
-  const found = actionsOf(card).find((action) => action.title === title);
+const button = (card: unknown, title: string): CardButton => {
+  const found = buttonsOf(card).find((action) => action.title === title);
   if (!found) throw new Error(`no ${title} button in ${JSON.stringify(card)}`);
   return found;
 };
-
-const text = (card: Card | string) => (typeof card === 'string' ? card : JSON.stringify(card));
-
-/** A channel message that also @mentions members, with Teams' mention entities. */
-function withMentions(team: TeamContext, from: TestUser, words: string, people: TestUser[]) {
-  const message = channelMessage(team, from, words);
-  return {
-    ...message,
-    entities: [
-      ...message.entities,
-      ...people.map((person) => ({
-        type: 'mention',
-        text: `<at>${person.name}</at>`,
-        mentioned: { id: person.id, name: person.name },
-      })),
-    ],
-  };
-}
 
 describe('owners, roles and small next actions', () => {
   let app: TestApp;
@@ -118,22 +75,22 @@ describe('owners, roles and small next actions', () => {
   const choosePriority = async () => {
     await say(alice, 'propose Every student reads at grade level by spring');
     await say(bob, 'propose Cut chronic absence in half');
-    expect(text(await press(alice, 'vote.open', { method: 'ranked-choice', quorumPercent: '0' }))).toContain(
-      'opened a vote',
-    );
+    expect(
+      textOf(await press(alice, 'vote.open', { method: 'ranked-choice', quorumPercent: '0' })),
+    ).toContain('opened a vote');
     const ballot = await app.connector.waitFor((all) =>
       all.some((call) => JSON.stringify(call.body).includes('ballot.view')),
     );
     const voteId = /"voteId":"([^"]+)"/.exec(
       JSON.stringify(ballot.find((call) => JSON.stringify(call.body).includes('ballot.view'))?.body),
     )?.[1] as string;
-    const view = text(await press(bob, 'ballot.view', { voteId }));
+    const view = textOf(await press(bob, 'ballot.view', { voteId }));
     const first = /"value":"([0-9a-f-]{36})"/.exec(view)?.[1] as string;
     for (const member of [alice, bob]) await press(member, 'ballot.submit', { voteId, rank1: first });
-    expect(text(await press(alice, 'vote.close', { voteId }))).toContain('Announce decision');
-    expect(text(await press(alice, 'decision.announce', { voteId, rationale: 'Reading first.' }))).toContain(
-      'Announced',
-    );
+    expect(textOf(await press(alice, 'vote.close', { voteId }))).toContain('Announce decision');
+    expect(
+      textOf(await press(alice, 'decision.announce', { voteId, rationale: 'Reading first.' })),
+    ).toContain('Announced');
     await app.settle();
   };
 
@@ -145,8 +102,8 @@ describe('owners, roles and small next actions', () => {
     const before = app.connector.calls.length;
     const asked = await say(alice, 'assign <at>Bob Teacher</at> as co-owner', [bob]);
     const card = cardOf(asked);
-    expect(text(card)).toContain('asks you to be **Co-owner**');
-    expect(actionsOf(card).map((action) => action.title)).toEqual(['Accept', 'Decline']);
+    expect(textOf(card)).toContain('asks you to be **Co-owner**');
+    expect(buttonsOf(card).map((action) => action.title)).toEqual(['Accept', 'Decline']);
     expect(card.msteams?.entities).toEqual([
       { type: 'mention', text: '<at>Bob Teacher</at>', mentioned: { id: bob.id, name: bob.name } },
     ]);
@@ -172,12 +129,12 @@ describe('owners, roles and small next actions', () => {
     });
 
     const accept = button(card, 'Accept').data ?? {};
-    expect(text(await press(carol, 'assignment.accept', accept, asked.assignedId ?? undefined))).toBe(
+    expect(textOf(await press(carol, 'assignment.accept', accept, asked.assignedId ?? undefined))).toBe(
       'Only Bob Teacher can answer this: the role was asked of them.',
     );
     const accepted = await press(bob, 'assignment.accept', accept, asked.assignedId ?? undefined);
-    expect(text(accepted)).toContain('accepted: **Co-owner**');
-    expect(actionsOf(accepted).map((action) => action.title)).toEqual(['Save my part']);
+    expect(textOf(accepted)).toContain('accepted: **Co-owner**');
+    expect(buttonsOf(accepted).map((action) => action.title)).toEqual(['Save my part']);
     // The personal-chat copy now says so too.
     await app.settle();
     expect(
@@ -193,9 +150,9 @@ describe('owners, roles and small next actions', () => {
       ...accept,
       statement: 'I will run the reading clinic',
     });
-    expect(text(saved)).toContain('Their part: I will run the reading clinic');
+    expect(textOf(saved)).toContain('Their part: I will run the reading clinic');
 
-    const priorityCard = text(cardOf(await say(carol, 'priority')));
+    const priorityCard = textOf(cardOf(await say(carol, 'priority')));
     expect(priorityCard).toContain('Owners');
     expect(priorityCard).toContain('**Bob Teacher** — Co-owner: I will run the reading clinic');
 
@@ -223,21 +180,21 @@ describe('owners, roles and small next actions', () => {
     const asked = cardOf(await say(alice, 'assign <at>Carol Coach</at> as the lead', [carol]));
     const key = button(asked, 'Decline').data ?? {};
     const form = await press(carol, 'assignment.decline', key);
-    expect(text(form)).toContain('Why are you declining?');
-    expect(actionsOf(form).map((action) => action.title)).toEqual(['Decline', 'Back']);
-    expect(text(await press(carol, 'assignment.decline.confirm', { ...key, reason: '   ' }))).toContain(
+    expect(textOf(form)).toContain('Why are you declining?');
+    expect(buttonsOf(form).map((action) => action.title)).toEqual(['Decline', 'Back']);
+    expect(textOf(await press(carol, 'assignment.decline.confirm', { ...key, reason: '   ' }))).toContain(
       'reason: expected 1 to 500 characters',
     );
     const declined = await press(carol, 'assignment.decline.confirm', {
       ...key,
       reason: 'I lead the math team this year',
     });
-    expect(text(declined)).toContain('declined the role of Lead');
-    expect(text(declined)).toContain('I lead the math team this year');
+    expect(textOf(declined)).toContain('declined the role of Lead');
+    expect(textOf(declined)).toContain('I lead the math team this year');
     // Answered: pressing Accept afterwards changes nothing.
-    expect(text(await press(carol, 'assignment.accept', key))).toContain('there is nothing to accept');
+    expect(textOf(await press(carol, 'assignment.accept', key))).toContain('there is nothing to accept');
 
-    const owners = text(cardOf(await say(alice, 'owners')));
+    const owners = textOf(cardOf(await say(alice, 'owners')));
     expect(owners).toContain('**Carol Coach** — declined Lead');
     const api = await tabApi(app.baseUrl, team.teamId, alice).get<{
       owners: Array<{ status: string; declineReason: string }>;
@@ -247,6 +204,21 @@ describe('owners, roles and small next actions', () => {
       expect.objectContaining({ status: 'declined', declineReason: 'I lead the math team this year' }),
     ]);
     expect(api.body.facilitator).toBe(true);
+  });
+
+  it("gives the tab the team's Teams roster to choose owners from, and only to members", async () => {
+    const roster = await tabApi(app.baseUrl, team.teamId, carol).get<{
+      members: Array<{ id: string; name: string }>;
+    }>('/members');
+    expect(roster.status).toBe(200);
+    expect(roster.body.members).toEqual(
+      expect.arrayContaining([alice, bob, carol].map((member) => ({ id: member.id, name: member.name }))),
+    );
+    expect(roster.body.members.map((member) => member.id)).not.toContain(outsider.id);
+    const refused = await tabApi(app.baseUrl, team.teamId, outsider).get<{ error: { code: string } }>(
+      '/members',
+    );
+    expect(refused.status).toBe(403);
   });
 
   it('refuses a person outside the team, an unmentioned name and a member who is not a facilitator', async () => {
@@ -264,7 +236,7 @@ describe('owners, roles and small next actions', () => {
     expect(notFacilitator.body.text).toBe(
       'Nobody was assigned. actor: only a facilitator or the lead assigns roles',
     );
-    expect(text(cardOf(await say(alice, 'owners')))).toContain('No owners yet');
+    expect(textOf(cardOf(await say(alice, 'owners')))).toContain('No owners yet');
   });
 
   it('refuses assignments and actions while the team has no active priority', async () => {
@@ -274,7 +246,7 @@ describe('owners, roles and small next actions', () => {
     );
     const action = await say(alice, 'action Call every family for <at>Bob Teacher</at> by 2026-12-04', [bob]);
     expect(action.body.text).toContain('No action was added. priority: the team has no active priority');
-    expect(text(cardOf(await say(alice, 'owners')))).toContain('There is no active priority yet');
+    expect(textOf(cardOf(await say(alice, 'owners')))).toContain('There is no active priority yet');
     const api = await tabApi(app.baseUrl, team.teamId, alice).post('/priority/actions', {
       title: 'Call every family',
       ownerId: bob.id,
@@ -298,23 +270,23 @@ describe('owners, roles and small next actions', () => {
     expect(notOwner.body.text).toContain(
       'actor: only an owner of the priority, its lead or a facilitator adds actions',
     );
-    expect(text(cardOf(await say(alice, 'owners')))).toContain('No actions yet');
+    expect(textOf(cardOf(await say(alice, 'owners')))).toContain('No actions yet');
 
     // The same day a week later, "today" is still fine: due at the end of the day.
     clock.advance(7 * 24 * 3_600_000);
     const today = cardOf(
       await say(alice, 'action Call every family for <at>Bob Teacher</at> by today', [bob]),
     );
-    expect(text(today)).toContain('2026-11-30T23:59:00Z');
+    expect(textOf(today)).toContain('2026-11-30T23:59:00Z');
   });
 
   it('changes an action status from the card and from the API, refusing a stale ETag with 412', async () => {
     await choosePriority();
     const posted = await say(alice, 'action Call every family for <at>Bob Teacher</at> by Friday', [bob]);
     const card = cardOf(posted);
-    expect(text(card)).toContain('Call every family');
-    expect(text(card)).toContain('2026-11-27T23:59:00Z');
-    expect(actionsOf(card).map((action) => action.title)).toEqual([
+    expect(textOf(card)).toContain('Call every family');
+    expect(textOf(card)).toContain('2026-11-27T23:59:00Z');
+    expect(buttonsOf(card).map((action) => action.title)).toEqual([
       'Not started',
       'On track',
       'Stuck',
@@ -322,11 +294,11 @@ describe('owners, roles and small next actions', () => {
     ]);
     const stuck = button(card, 'Stuck').data ?? {};
 
-    expect(text(await press(carol, 'action.status', stuck, posted.assignedId ?? undefined))).toBe(
+    expect(textOf(await press(carol, 'action.status', stuck, posted.assignedId ?? undefined))).toBe(
       "actor: only the action's owner, the lead or a facilitator changes its status",
     );
     const pressed = await press(bob, 'action.status', stuck, posted.assignedId ?? undefined);
-    expect(text(pressed)).toContain('{"title":"Status","value":"Stuck"}');
+    expect(textOf(pressed)).toContain('{"title":"Status","value":"Stuck"}');
 
     const api = tabApi(app.baseUrl, team.teamId, bob);
     const view = await api.get<{
@@ -409,7 +381,7 @@ describe('owners, roles and small next actions', () => {
       .slice(before)
       .find((call) => JSON.stringify(call.body).includes('Plan the clinic'));
     expect(channelCard?.conversationId).toBe(team.channelId);
-    const owners = text(cardOf(await say(alice, 'owners')));
+    const owners = textOf(cardOf(await say(alice, 'owners')));
     expect(owners).toContain('Not started (1)');
     expect(owners).toContain('Plan the clinic');
   });
