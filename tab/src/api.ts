@@ -26,9 +26,17 @@ export interface VisionSummary {
   adoptedAt: string;
 }
 
+/** A candidate the vote did not choose, kept to come back to. */
+export interface WatchListEntry {
+  title: string;
+  place: number;
+}
+
 export interface TeamView {
   team: TeamSummary;
   priority: Priority | null;
+  /** By place in the vote that chose the priority. */
+  watchList: WatchListEntry[];
   vision: VisionSummary | null;
   /** Newest first. */
   decisions: Decision[];
@@ -103,6 +111,18 @@ function toVisionSummary(value: unknown): VisionSummary | null | undefined {
   return { text: value.text, adoptedAt: value.adoptedAt };
 }
 
+function toWatchList(value: unknown): WatchListEntry[] {
+  // An older server sends none: an empty watch list, not an unreadable answer.
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(
+      (entry): entry is { title: string; place: number } =>
+        isRecord(entry) && isNonEmptyString(entry.title) && typeof entry.place === 'number',
+    )
+    .map((entry) => ({ title: entry.title, place: entry.place }))
+    .sort((a, b) => a.place - b.place);
+}
+
 function newestFirst(a: Decision, b: Decision): number {
   const at = Date.parse(a.decidedAt);
   const bt = Date.parse(b.decidedAt);
@@ -122,7 +142,13 @@ export function parseTeamView(value: unknown): TeamView | null {
     if (!decision) return null;
     decisions.push(decision);
   }
-  return { team, priority, vision, decisions: decisions.sort(newestFirst) };
+  return {
+    team,
+    priority,
+    watchList: toWatchList(value.watchList),
+    vision,
+    decisions: decisions.sort(newestFirst),
+  };
 }
 
 /** Parses `GET /api/local/directory`; null when the body does not have the expected shape. */
@@ -244,15 +270,25 @@ export async function parsedBody<T>(response: Response, parse: (body: unknown) =
   return parsed;
 }
 
-async function getJson<T>(
+/** Sends one request and answers its parsed body; a failed response throws its ApiError. */
+export async function requestJson<T>(
+  identity: Identity | null,
+  path: string,
+  options: RequestOptions,
+  parse: (body: unknown) => T | null,
+): Promise<T> {
+  const response = await sendRequest(identity, path, options);
+  if (!response.ok) throw await responseError(response);
+  return parsedBody(response, parse);
+}
+
+function getJson<T>(
   path: string,
   identity: Identity | null,
   parse: (body: unknown) => T | null,
   signal?: AbortSignal,
 ): Promise<T> {
-  const response = await sendRequest(identity, path, signal ? { signal } : {});
-  if (!response.ok) throw await responseError(response);
-  return parsedBody(response, parse);
+  return requestJson(identity, path, signal ? { signal } : {}, parse);
 }
 
 export interface ApiClient {

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
+import type { Identity } from '../api';
 import { APP_NAME } from '../app-name';
 import type { TeamViewState } from '../use-team-view';
 import { DecisionLog } from './DecisionLog';
@@ -6,13 +7,21 @@ import { EmptyState } from './EmptyState';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
 import { PrioritySection } from './PrioritySection';
+import { WatchList } from './WatchList';
 
-/** The "Priority & decisions" view: the team's one priority and its decision log, or what to do next. */
+// Follow-through (owners, actions, check-ins, releases) loads after the priority, keeping the first load small.
+const FollowThroughView = lazy(() => import('./priority/FollowThroughView'));
+
+/** The "Priority & decisions" view: the team's one priority, how it follows through, the watch list and decisions. */
 export function PriorityView({
+  identity,
+  teamId,
   state,
   onRetry,
   errorActions,
 }: {
+  identity: Identity;
+  teamId: string;
   state: TeamViewState;
   onRetry: () => void;
   errorActions?: ReactNode;
@@ -25,6 +34,12 @@ export function PriorityView({
   return (
     <>
       <PrioritySection priority={state.view.priority} botName={APP_NAME} />
+      {state.view.priority && (
+        <Suspense fallback={<LoadingState label="Loading owners, actions and check-ins…" />}>
+          <FollowThroughView identity={identity} teamId={teamId} />
+        </Suspense>
+      )}
+      <WatchList entries={state.view.watchList} />
       <DecisionLog decisions={state.view.decisions} />
     </>
   );

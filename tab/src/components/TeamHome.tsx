@@ -84,7 +84,15 @@ export function TeamHome({
       {vision && view !== 'vision' && <VisionBanner vision={vision} onOpen={() => setView('vision')} />}
       <main className={styles.main} aria-busy={view === 'priority' && state.status === 'loading'}>
         <div className={styles.panel} role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId(view)}>
-          {view === 'priority' && <PriorityView state={state} onRetry={retry} errorActions={errorActions} />}
+          {view === 'priority' && (
+            <PriorityView
+              identity={api.identity}
+              teamId={teamId}
+              state={state}
+              onRetry={retry}
+              errorActions={errorActions}
+            />
+          )}
           {view === 'swot' && (
             <Suspense fallback={<LoadingState label="Loading the SWOT board…" />}>
               <SwotView identity={api.identity} teamId={teamId} errorActions={errorActions} />
