@@ -1,3 +1,4 @@
+import type { JWTVerifyGetKey } from 'jose';
 import type { TableClient } from '@azure/data-tables';
 import type { Router } from 'express';
 import { createApiKeyService, type ApiKeyService } from './app/api-key-service';
@@ -14,6 +15,8 @@ import { createWebhookService, type WebhookService, type WebhookTransport } from
 import type { AdoptedVision } from './domain/boards';
 import type { Candidate } from './domain/candidates';
 import type { Decision } from './domain/decisions';
+import type { EntraAudience } from './http/entra-token';
+import { createFlowAuthentication } from './http/flow-authentication';
 import { createFlowRoutes } from './http/flow-routes';
 import { createIntegrationRoutes } from './http/integration-routes';
 import type { ResolveTeamAccess } from './http/team-access';
@@ -61,6 +64,9 @@ export function createIntegrations(deps: {
   decisions: DecisionLog;
   tabUrl: (team: TeamRef, view?: string) => string;
   onCandidateProposed: (team: TeamRef, candidate: Candidate, byName: string) => Promise<void>;
+  /** The app's Entra ID registration, for flows calling with an app token; null in local mode. */
+  entra: EntraAudience | null;
+  entraKeys: JWTVerifyGetKey;
   /** Tests only: a transport other than fetch. */
   transport?: WebhookTransport;
 }): Integrations {
@@ -133,7 +139,11 @@ export function createIntegrations(deps: {
     apiKeys,
     routes: [
       createIntegrationRoutes({ teamAccess: deps.teamAccess, webhooks, apiKeys }),
-      createFlowRoutes({ ...deps, apiKeys, webhooks }),
+      createFlowRoutes({
+        ...deps,
+        webhooks,
+        authenticate: createFlowAuthentication({ apiKeys, entra: deps.entra, keys: deps.entraKeys }),
+      }),
     ],
     decisionAnnounced,
     checkIns,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TableServiceClientOptions } from '@azure/data-tables';
 import type { AppConfig } from './config';
 import { createCallerIdentity } from './http/caller-identity';
+import { entraSigningKeys } from './http/entra-token';
 import { createHealthCheck } from './http/health';
 import { createHttpApp } from './http/create-http-app';
 import { openTableSet } from './storage/table-set';
@@ -318,8 +319,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...closing.actions,
     ],
   });
-  const identifyCaller = createCallerIdentity(config, localTenantId, options.ssoKeys);
+  const entraKeys = options.ssoKeys ?? entraSigningKeys();
+  const identifyCaller = createCallerIdentity(config, localTenantId, entraKeys);
   const integrations = createIntegrations({
+    entra: config.sso,
+    entraKeys,
     table: tables.table('integrations'),
     jobs,
     clock,

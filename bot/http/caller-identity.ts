@@ -1,7 +1,8 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import type { Request } from 'express';
 import type { AppConfig } from '../config';
 import { ApiError } from './api-error';
+import { entraSigningKeys, verifyEntraToken } from './entra-token';
 
 /** Who is calling the tab API. */
 export interface Caller {
@@ -21,9 +22,7 @@ export type IdentifyCaller = (req: Request) => Promise<Caller>;
 export function createCallerIdentity(
   config: AppConfig,
   localTenantId: string,
-  keys: JWTVerifyGetKey = createRemoteJWKSet(
-    new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-  ),
+  keys: JWTVerifyGetKey = entraSigningKeys(),
 ): IdentifyCaller {
   if (config.localMode) {
     return (req) => {
@@ -43,35 +42,22 @@ export function createCallerIdentity(
   }
   const sso = config.sso;
   if (!sso) throw new Error('the tab API needs AAD_APP_CLIENT_ID outside local mode');
-  const audiences = [sso.clientId, `api://${sso.tabDomain}/${sso.clientId}`];
-  const signingKeys =
-    keys ?? createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys'));
   return async (req) => {
     const token = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '')?.[1];
     if (!token)
       throw new ApiError(401, 'unauthenticated', 'Authorization: expected a Teams SSO bearer token');
-    try {
-      const { payload } = await jwtVerify(token, signingKeys, { audience: audiences, clockTolerance: 300 });
-      const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
-      if (
-        payload.iss !== `https://login.microsoftonline.com/${tenantId}/v2.0` &&
-        payload.iss !== `https://sts.windows.net/${tenantId}/`
-      ) {
-        throw new ApiError(401, 'unauthenticated', 'token issuer does not match its tenant');
-      }
-      if (sso.allowedTenants.length > 0 && !sso.allowedTenants.includes(tenantId)) {
-        throw new ApiError(403, 'forbidden', 'this organisation is not allowed to use this app');
-      }
-      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-      if (!scopes.includes('access_as_user'))
-        throw new ApiError(401, 'unauthenticated', 'token lacks the access_as_user scope');
-      const userId = typeof payload.oid === 'string' ? payload.oid : '';
-      if (!userId) throw new ApiError(401, 'unauthenticated', 'token has no user object id');
-      const name = typeof payload.name === 'string' ? payload.name : userId;
-      return { tenantId, userId, name, local: false };
-    } catch (error: unknown) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError(401, 'unauthenticated', 'the sign-in token is not valid; reload the tab');
-    }
+    const { tenantId, payload } = await verifyEntraToken(
+      token,
+      keys,
+      sso,
+      'the sign-in token is not valid; reload the tab',
+    );
+    const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    if (!scopes.includes('access_as_user'))
+      throw new ApiError(401, 'unauthenticated', 'token lacks the access_as_user scope');
+    const userId = typeof payload.oid === 'string' ? payload.oid : '';
+    if (!userId) throw new ApiError(401, 'unauthenticated', 'token has no user object id');
+    const name = typeof payload.name === 'string' ? payload.name : userId;
+    return { tenantId, userId, name, local: false };
   };
 }

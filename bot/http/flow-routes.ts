@@ -1,6 +1,5 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { ApiKeyService, FlowCaller } from '../app/api-key-service';
 import type { CandidateService } from '../app/candidate-service';
 import type { DecisionLog, TeamStateStore } from '../app/priority-stores';
 import type { SwotService } from '../app/swot-service';
@@ -11,6 +10,7 @@ import { isVoteDecision } from '../domain/decisions';
 import { EVENT_TYPES } from '../app/webhook-events';
 import type { WebhookService } from '../app/webhook-service';
 import { ApiError } from './api-error';
+import type { AuthenticateFlow, FlowClient } from './flow-authentication';
 import { answerOutcome } from './board-answer';
 import { parseInput } from './request-schemas';
 import type { TeamStore } from '../app/installations';
@@ -31,9 +31,9 @@ const subscriptionBody = z
 const decisionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).optional() }).strict();
 const noQuery = z.object({}).strict();
 
-/** The API Power Automate and other flows call with a team's API key (`Authorization: Bearer <key>`). */
+/** The API Power Automate and other flows call with a team's API key or an Entra ID app token. */
 export function createFlowRoutes(deps: {
-  apiKeys: ApiKeyService;
+  authenticate: AuthenticateFlow;
   teams: TeamStore;
   candidates: CandidateService;
   swot: SwotService;
@@ -46,33 +46,41 @@ export function createFlowRoutes(deps: {
 }): Router {
   const router = Router();
 
-  const authenticate = async (req: Request, res: Response): Promise<FlowCaller> => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
-    const caller = match?.[1] ? await deps.apiKeys.authenticate(match[1]) : null;
-    if (!caller) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="Leading Together flows"');
-      throw new ApiError(
-        401,
-        'unauthorized',
-        match
-          ? 'Authorization: this API key is not valid or was revoked'
-          : 'Authorization: send Bearer <API key>',
-        { field: 'Authorization' },
-      );
+  const authenticate = async (req: Request, res: Response): Promise<FlowClient> => {
+    try {
+      return await deps.authenticate(req.header('authorization'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401)
+        res.setHeader('WWW-Authenticate', 'Bearer realm="Leading Together flows"');
+      throw error;
     }
-    return caller;
   };
-  /** The key's team, which must be the team in the path: another team's data is not found with it. */
-  const teamOf = async (req: Request, res: Response): Promise<{ caller: FlowCaller; team: TeamRef }> => {
+  /**
+   * The team in the path, which must be the key's team, or a team of the app token's tenant with the app
+   * installed: another team's (or tenant's) data is not found.
+   */
+  const teamOf = async (req: Request, res: Response): Promise<{ caller: FlowClient; team: TeamRef }> => {
     const caller = await authenticate(req, res);
     const requested = parseInput(teamId, req.params.teamId, 'teamId');
-    if (requested !== caller.team.teamId)
-      throw new ApiError(404, 'not_found', 'teamId: no such team for this API key', { field: 'teamId' });
-    return { caller, team: caller.team };
+    const notFound = () =>
+      new ApiError(
+        404,
+        'not_found',
+        `teamId: no such team for this ${caller.kind === 'api-key' ? 'API key' : 'app'}`,
+        {
+          field: 'teamId',
+        },
+      );
+    if (caller.kind === 'api-key') {
+      if (requested !== caller.team.teamId) throw notFound();
+      return { caller, team: caller.team };
+    }
+    if (!(await deps.teams.get(caller.tenantId, requested))) throw notFound();
+    return { caller, team: { tenantId: caller.tenantId, teamId: requested } };
   };
-  const flowActor = (caller: FlowCaller) => ({
-    memberId: `flow:${caller.key.id}`,
-    name: `${caller.key.name} (flow)`,
+  const flowActor = (caller: FlowClient) => ({
+    memberId: `flow:${caller.id}`,
+    name: `${caller.name} (flow)`,
     isTeamOwner: false,
   });
 
@@ -83,10 +91,17 @@ export function createFlowRoutes(deps: {
   router.get('/flows/v1/team', async (req, res) => {
     const caller = await authenticate(req, res);
     parseInput(noQuery, req.query, 'query');
+    if (caller.kind !== 'api-key')
+      throw new ApiError(
+        400,
+        'bad_request',
+        'Authorization: an app token is not tied to one team; call /flows/v1/teams/{teamId}/… instead',
+        { field: 'Authorization' },
+      );
     const record = await deps.teams.get(caller.team.tenantId, caller.team.teamId);
     res.json({
       team: { id: caller.team.teamId, name: record?.name ?? '' },
-      apiKey: { id: caller.key.id, name: caller.key.name },
+      apiKey: { id: caller.id, name: caller.name },
     });
   });
 
@@ -176,7 +191,7 @@ export function createFlowRoutes(deps: {
       url: body.callbackUrl,
       events: body.events,
       source: 'flow',
-      createdBy: caller.key.name,
+      createdBy: caller.name,
     });
     if (!created.ok)
       throw new ApiError(400, 'bad_request', created.message.replace(/^url:/, 'callbackUrl:'), {

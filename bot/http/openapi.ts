@@ -36,10 +36,12 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       version: '1.0.0',
       description:
         'Propose priorities, add SWOT items, read the team’s priority and decisions, and trigger flows on its events. ' +
-        'Authenticate with a team API key created by a team owner in the Leading Together tab.',
+        'Authenticate with a team API key created by a team owner in the Leading Together tab, or with an Entra ID ' +
+        'app token (client credentials) carrying the Flows.ReadWrite app role.',
     },
     servers: [{ url: publicUrl }],
-    security: [{ apiKey: [] }],
+    // Either scheme: a team's API key, or an Entra ID app token with the Flows.ReadWrite role.
+    security: [{ apiKey: [] }, { entraApp: [] }],
     paths: {
       [`${FLOWS_BASE}/team`]: {
         get: {
@@ -210,6 +212,14 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           type: 'http',
           scheme: 'bearer',
           description: 'A team API key: `Authorization: Bearer <key>`',
+        },
+        entraApp: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            "An Entra ID access token for the app's client id, from the client-credentials flow, with the " +
+            '`Flows.ReadWrite` app role; it reaches the teams of its own tenant where the app is installed.',
         },
       },
       schemas: {

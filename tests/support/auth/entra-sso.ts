@@ -17,6 +17,10 @@ export interface SsoTokenOptions {
   issuer?: string;
   audience?: string;
   scope?: string | null;
+  /** App roles, as an app token (client credentials) carries them. */
+  roles?: string[];
+  /** The client application (`azp`); the Teams web client unless given. */
+  appId?: string;
   /** Seconds since the epoch; one hour from now unless given. */
   expiresAt?: number;
   signingKey?: CryptoKey;
@@ -52,7 +56,8 @@ export async function createEntraSsoIssuer(): Promise<EntraSsoIssuer> {
         oid: objectId,
         name: options.name ?? 'Alice Principal',
         ver: '2.0',
-        azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams web client
+        azp: options.appId ?? '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams web client
+        ...(options.roles ? { roles: options.roles } : {}),
       };
       const scope = options.scope === undefined ? 'access_as_user' : options.scope;
       if (scope !== null) claims.scp = scope;
