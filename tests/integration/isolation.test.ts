@@ -1,11 +1,7 @@
-import { TableClient } from '@azure/data-tables';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { tableNames } from '../../bot/storage/table-set';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, teamInstall, type TeamContext, type TestUser } from '../support/activities';
 import type { TestApp } from '../support/app-harness';
+import { declaredRoutes, declaredVerbs, storedRows } from '../support/app-surface';
 import { startAuthenticatedApp, type AuthenticatedApp } from '../support/auth/authenticated-app';
 import { createEntraSsoIssuer, type EntraSsoIssuer } from '../support/auth/entra-sso';
 import { teamFlow } from '../support/team-flow';
@@ -32,55 +28,6 @@ const dave = member('dave', 'owner');
 
 /** Words only team A's data holds: an answer carrying any of them leaked it. */
 const SECRETS = ['Isolation A', 'reads at grade level', 'Secret strength', 'Secret vision', 'Secret action'];
-
-const HTTP_SOURCES = fileURLToPath(new URL('../../bot/http/', import.meta.url));
-const TEAMS_SOURCES = fileURLToPath(new URL('../../bot/teams/', import.meta.url));
-
-/** Every route the HTTP adapter declares, as "METHOD /path", read from its sources. */
-function declaredRoutes(): string[] {
-  const routes = new Set<string>();
-  for (const file of readdirSync(HTTP_SOURCES).filter((name) => name.endsWith('.ts'))) {
-    const source = readFileSync(join(HTTP_SOURCES, file), 'utf8');
-    for (const match of source.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g))
-      routes.add(`${(match[1] as string).toUpperCase()} ${match[2] as string}`);
-  }
-  return [...routes].sort();
-}
-
-/** Every card verb the Teams adapter registers, read from its sources. */
-function declaredVerbs(): string[] {
-  const verbs = new Set<string>();
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) {
-        const source = readFileSync(path, 'utf8');
-        for (const match of source.matchAll(
-          /(?:[aA]ction\(|actionExecute\(|verb:)\s*'([a-z]+(?:\.[a-z-]+)+)'/g,
-        ))
-          verbs.add(match[1] as string);
-      }
-    }
-  };
-  walk(TEAMS_SOURCES);
-  return [...verbs].sort();
-}
-
-/**
- * Every row the app stores for team A (or, by default, for anyone) except the ledger of handled activity
- * ids, which each refused press adds to.
- */
-async function storedRows(prefix: string, only: (row: string) => boolean = () => true): Promise<string[]> {
-  const rows: string[] = [];
-  for (const name of tableNames.filter((table) => table !== 'activities')) {
-    const client = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${prefix}${name}`, {
-      allowInsecureConnection: true,
-    });
-    for await (const entity of client.listEntities()) rows.push(`${name} ${JSON.stringify(entity)}`);
-  }
-  return rows.filter(only).sort();
-}
 
 describe('isolation: another team, another tenant, a removed member', () => {
   const clock = createTestClock(new Date().toISOString());
