@@ -209,10 +209,18 @@ async function identityHeaders(identity: Identity | null): Promise<Record<string
 
 async function readJson(response: Response): Promise<unknown> {
   try {
-    return (await response.json()) as unknown;
+    return JSON.parse(await response.text(), withoutDirectionOverrides) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Drops invisible direction overrides from every string the API answers, as the cards do: they would
+ * make a member's text read as something else ("fdp.exe" shown as "exe.pdf").
+ */
+function withoutDirectionOverrides(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/[\u202A-\u202E\u2066-\u2069]/g, '') : value;
 }
 
 export interface RequestOptions {

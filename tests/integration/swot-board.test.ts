@@ -313,7 +313,8 @@ describe('the SWOT board API (server + Azurite)', () => {
         .slice(before)
         .some((call) => bodyText(call).includes('Proposed by Bob Teacher from the SWOT board')),
     );
-    expect(bodyText(posted.at(-1))).toMatch(/"Evidence","value":"https:\/\/example\\\\\.org\/absence"/);
+    // Shown as text: the zero-width space keeps Teams from turning a member's address into a link.
+    expect(bodyText(posted.at(-1))).toMatch(/"Evidence","value":"https:\u200B\/\/example\\\\\.org\/absence"/);
     expect(itemIn(await board(), item.id)?.promotion?.candidateId).toBe(promoted.body.candidate.id);
 
     const again = await as.alice.post<ErrorBody>(`/swot/${session}/items/${item.id}/promote`);

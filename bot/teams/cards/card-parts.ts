@@ -55,9 +55,13 @@ export function fitCard(build: (detail: Detail) => AdaptiveCard): AdaptiveCard {
 
 /** Shortens raw text to `max` characters (ending with "…"), before it is escaped. */
 export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+  if (text.length <= max) return text;
+  // Counted in graphemes, so a cut never leaves half an emoji or a letter without its accent.
+  const graphemes = Array.from(graphemeSegmenter.segment(text), (piece) => piece.segment);
+  return graphemes.length <= max ? text : `${graphemes.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** User text made safe for a TextBlock, FactSet, label or choice title, optionally shortened first. */
 export function safe(text: string, max = Number.POSITIVE_INFINITY): string {

@@ -10,6 +10,9 @@ export function escapeCardText(text: string): string {
       .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`)
       // A backslash does not stop template functions; a zero-width space between the braces does.
       .replace(/\\\{\\\{/g, '\\{\u200B\\{')
+      // Teams turns bare addresses into links; a zero-width space keeps them readable but inert.
+      .replace(/:\/\//g, ':\u200B//')
+      .replace(/\bwww\\\./gi, (www) => `${www.slice(0, 3)}\u200B\\.`)
       .replace(/\r\n?/g, '\n')
   );
 }

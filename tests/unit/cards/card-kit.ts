@@ -13,6 +13,8 @@ import {
 } from '../../../bot/domain/voting';
 import type { AdaptiveCard } from '../../../bot/teams/cards/adaptive-card';
 import { maxActionsPerSet } from '../../../bot/teams/cards/adaptive-card';
+import { renderedStrings } from '../../support/card-text';
+import { unescapedFragments } from '../../support/nasty-strings';
 import { at, cast, NOW, rankedBallots, unwrap } from '../../domain/factories';
 
 // The domain tests' factories, shared so both layers build votes the same way.
@@ -21,16 +23,13 @@ export { at, cast, NOW, rankedBallots as ranked, unwrap };
 /** A JSON node of a card. */
 type Node = Record<string, unknown>;
 
-/** Text a member could type to forge links, mentions, emphasis or dates. */
-export const EVIL = '[x](javascript:alert(1)) <at>Bob</at> **bold** {{DATE(2020-01-01T00:00:00Z)}}';
-const evilFragments = [
-  '[x](javascript:alert(1))',
-  '](javascript',
-  '<at>Bob</at>',
-  '<at>',
-  '**bold**',
-  '{{DATE(2020',
-];
+/**
+ * Text a member could type to forge links, mentions, emphasis or dates,
+ * short enough for a title; the full corpus runs through the app in tests/integration/nasty-strings.
+ */
+export const EVIL =
+  '[x](javascript:alert(1)) <at>Bob</at> **bold** {{DATE(2020-01-01T00:00:00Z)}} https://evil.example';
+const evilFragments = ['[x](javascript:alert(1))', '<at>Bob</at>', '**bold**'];
 
 /** Every object in the card JSON, depth first. */
 export function nodes(card: unknown): Node[] {
@@ -46,28 +45,11 @@ export function nodes(card: unknown): Node[] {
   return found;
 }
 
-/**
- * Every string a client renders or evaluates. An Input.Text `value` is left out: it is the raw text
- * to edit, never rendered as Markdown, and escaping it would save backslashes into the candidate.
- */
-export function renderedStrings(card: unknown): string[] {
-  const strings: string[] = [];
-  const walk = (value: unknown, key: string, parent: Node | null): void => {
-    if (typeof value === 'string') {
-      if (!isPlainTextField(key, parent)) strings.push(value);
-    } else if (Array.isArray(value)) value.forEach((item) => walk(item, key, parent));
-    else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, k, value as Node);
-    }
-  };
-  walk(card, '', null);
-  return strings;
-}
-
 /** Fails when any rendered string carries user Markdown, mentions or template functions unescaped. */
 export function expectNoUnescapedUserText(card: unknown): void {
   for (const text of renderedStrings(card)) {
     for (const fragment of evilFragments) expect(text, `unescaped ${fragment}`).not.toContain(fragment);
+    expect(unescapedFragments(text), text).toEqual([]);
   }
 }
 
@@ -228,17 +210,4 @@ export function activePriority(title = 'Reading in grade 3'): Priority {
     endedAt: null,
     endReason: null,
   };
-}
-
-/**
- * Fields Teams shows as typed, never as Markdown or templates: an Input.Text's value, input labels,
- * and the titles of choices and toggles. User text there is kept readable rather than escaped.
- */
-function isPlainTextField(key: string, parent: Node | null): boolean {
-  const type = typeof parent?.type === 'string' ? parent.type : '';
-  if (key === 'value' && type === 'Input.Text') return true;
-  if ((key === 'label' || key === 'errorMessage') && type.startsWith('Input.')) return true;
-  if (key === 'title' && (type === 'Input.Toggle' || (parent !== null && 'value' in parent && !type)))
-    return true;
-  return false;
 }
