@@ -97,9 +97,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api', (_req, res) => sendApiError(res, 404, 'not_found', 'no such API route'));
 
   if (existsSync(deps.tabDirectory)) {
-    const contentSecurityPolicy = tabContentSecurityPolicy(deps.tabDirectory);
     app.use('/tab', (_req, res, next) => {
-      res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+      res.setHeader('Content-Security-Policy', tabContentSecurityPolicy);
       next();
     });
     app.use('/tab', express.static(deps.tabDirectory, { index: 'index.html', maxAge: '5m' }));
