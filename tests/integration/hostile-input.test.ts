@@ -35,6 +35,13 @@ const body = fc.oneof(
 );
 const pathPart = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }), fc.constant('..'));
 
+/** An invoke answered with a plain message or a card whose first line is an error in red: a refusal. */
+function isRefusal(body: unknown): boolean {
+  const answer = body as { type?: string; value?: { body?: Array<{ color?: string }> } } | null;
+  if (answer?.type === 'application/vnd.microsoft.activity.message') return true;
+  return answer?.value?.body?.[0]?.color === 'Attention';
+}
+
 describe('hostile input, fuzzed', () => {
   let app: TestApp;
   let team: TeamContext;
@@ -121,9 +128,11 @@ describe('hostile input, fuzzed', () => {
     );
   });
 
-  it('answers every fuzzed card action and channel message without a 5xx, and stays healthy', async () => {
+  it('answers every fuzzed card action and channel message without a 5xx, a refusal changing nothing, and stays healthy', async () => {
     const verbs = declaredVerbs();
     expect(verbs.length).toBeGreaterThan(20);
+    let before = await storedRows(app.tablePrefix);
+    let refusals = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -142,10 +151,19 @@ describe('hostile input, fuzzed', () => {
           expect(answer.status, JSON.stringify(input)).toBeLessThan(500);
           const value = answer.body as { statusCode?: number } | null;
           if ('verb' in input) expect(value?.statusCode ?? 200, JSON.stringify(input)).toBeLessThan(500);
+          await app.settle();
+          const after = await storedRows(app.tablePrefix);
+          if ('verb' in input && isRefusal(answer.body)) {
+            refusals += 1;
+            expect(after, JSON.stringify(input)).toEqual(before);
+          }
+          before = after;
         },
       ),
       { numRuns: 120 },
     );
+    // Random payloads are mostly refused, so the check above ran.
+    expect(refusals).toBeGreaterThan(20);
     const health = await fetch(`${app.baseUrl}/healthz`);
     expect(health.status).toBe(200);
   });
