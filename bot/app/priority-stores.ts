@@ -58,8 +58,18 @@ export interface VoteStore {
 }
 
 /** Ballots: one current ballot per member and vote, and every earlier ballot kept as history. */
+/** What a cast recorded: this ballot, or the one its delivery already recorded (a redelivery). */
+export interface CastOutcome {
+  recorded: Ballot;
+  redelivered: boolean;
+}
+
 export interface BallotBox {
-  cast(team: TeamRef, ballot: Ballot): Promise<void>;
+  /**
+   * Records the member's ballot. `deliveryId` (the invoke's activity id) keys its history row, so the
+   * same delivery twice records once and answers the ballot it recorded.
+   */
+  cast(team: TeamRef, ballot: Ballot, deliveryId: string | null): Promise<CastOutcome>;
   current(team: TeamRef, voteId: string): Promise<CurrentBallots>;
   currentOf(team: TeamRef, voteId: string, memberId: string): Promise<Ballot | null>;
   /** Every ballot cast in the vote, changed ones included, oldest first per member; for verification. */

@@ -63,6 +63,8 @@ export interface CastResult {
   receipt: string;
   /** True when this ballot completed the roster and the vote closes when everyone has voted. */
   everyoneHasVoted: boolean;
+  /** True when this delivery had already recorded `ballot`: nothing was written now. */
+  redelivered: boolean;
 }
 
 export interface VoteSnapshot {
@@ -84,13 +86,15 @@ export interface VoteService {
     options?: { ballotsMaxAgeMs?: number; freshFor?: string },
   ): Promise<VoteSnapshot | null>;
   openVotes(team: TeamRef): Promise<StoredVote[]>;
-  /** Records a ballot; `known` is the vote as the caller just read it, saving a second read. */
+  /**
+   * Records a ballot; `known` is the vote as the caller just read it, saving a second read. The same
+   * `deliveryId` (the invoke's activity id) twice records once.
+   */
   cast(
     team: TeamRef,
     voteId: string,
     memberId: string,
-    choice: BallotChoice,
-    concern: string | null,
+    ballot: { choice: BallotChoice; concern: string | null; deliveryId: string | null },
     teamSize: number,
     known?: StoredVote,
   ): Promise<Result<CastResult>>;
@@ -298,7 +302,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
 
     openVotes: (team) => votes.listOpen(team),
 
-    async cast(team, voteId, memberId, choice, concern, teamSize, known) {
+    async cast(team, voteId, memberId, { choice, concern, deliveryId }, teamSize, known) {
       const stored = known ? { value: known } : await load(team, voteId);
       if (!stored) return fail('voteId', 'no such vote in this team');
       if (stored.value.closing) return fail('vote', 'this vote is closing; ballots are no longer accepted');
@@ -309,9 +313,11 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         now(),
       );
       if (!accepted.ok) return accepted;
-      const ballot = accepted.value.get(memberId);
-      if (!ballot) throw new Error('castBallot returned no ballot for the member');
-      await ballots.cast(team, ballot);
+      const cast = accepted.value.get(memberId);
+      if (!cast) throw new Error('castBallot returned no ballot for the member');
+      const { recorded: ballot, redelivered } = await ballots.cast(team, cast, deliveryId);
+      if (redelivered)
+        return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted: false, redelivered });
       recentBallots.get(ballotCacheKey(team, voteId))?.ballots.set(memberId, ballot);
       // A close may have started between our read and our write: the voter must learn whether it counted.
       const after = await load(team, voteId);
@@ -325,7 +331,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const everyoneHasVoted =
         stored.value.vote.settings.closeWhenAllVoted &&
         (await currentBallots(team, voteId, 0)).size >= teamSize;
-      return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted });
+      return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted, redelivered });
     },
 
     async close(team, voteId, closedBy, teamSize, options = {}) {

@@ -65,7 +65,9 @@ export function createTableVoteStore(table: TableClient): VoteStore {
 
 /**
  * Ballots: one partition per vote. A member's current ballot is the row `c|member` (so there is exactly
- * one), and each cast also inserts a history row, both in one entity-group transaction.
+ * one), and each cast also inserts a history row, both in one entity-group transaction. The history row
+ * is keyed by the delivery, so a redelivered invoke fails that transaction as a whole instead of writing
+ * twice: the ballot's redelivery check costs no request of its own.
  */
 export function createTableBallotBox(table: TableClient): BallotBox {
   const partition = (team: TeamRef, voteId: string) => tableKey(team.tenantId, team.teamId, voteId);
@@ -74,19 +76,21 @@ export function createTableBallotBox(table: TableClient): BallotBox {
     const row = parseEntity(ballotRow, entity, 'ballots');
     return parseEntity(ballotSchema, JSON.parse(row.data), 'ballots.data');
   };
-  const historyHolds = async (partitionKey: string, rowKey: string, data: string): Promise<boolean> => {
+  const historyRow = async (partitionKey: string, rowKey: string): Promise<Ballot | null> => {
     try {
-      return (await table.getEntity<{ data?: string }>(partitionKey, rowKey)).data === data;
+      return toBallot(await table.getEntity(partitionKey, rowKey));
     } catch (error: unknown) {
-      if (isRestErrorWithStatus(error, 404)) return false;
+      if (isRestErrorWithStatus(error, 404)) return null;
       throw error;
     }
   };
   return {
-    async cast(team, ballot) {
+    async cast(team, ballot, deliveryId) {
       const partitionKey = partition(team, ballot.voteId);
       const data = JSON.stringify(ballot);
-      const historyKey = `h|${tableKey(ballot.memberId)}|${ballot.castAt}|${randomBytes(4).toString('hex')}`;
+      const delivery =
+        deliveryId === null ? randomBytes(8).toString('hex') : sha256Hex(deliveryId).slice(0, 32);
+      const historyKey = `h|${tableKey(ballot.memberId)}|${delivery}`;
       const actions: TransactionAction[] = [
         [
           'upsert',
@@ -97,11 +101,14 @@ export function createTableBallotBox(table: TableClient): BallotBox {
       ];
       try {
         await table.submitTransaction(actions);
+        return { recorded: ballot, redelivered: false };
       } catch (error: unknown) {
-        // The client retries a batch whose answer was lost; the retry's 409 (the history row exists) means
-        // the first attempt landed, since a batch is all or nothing. Any other 409 is a real failure.
-        if (!isRestErrorWithStatus(error, 409) || !(await historyHolds(partitionKey, historyKey, data)))
-          throw error;
+        // A 409 with this delivery's history row in place: an earlier attempt landed, whether Teams
+        // redelivered the invoke or the client retried a batch whose answer was lost (a batch is all or
+        // nothing). Any other 409 is a real failure.
+        const earlier = isRestErrorWithStatus(error, 409) ? await historyRow(partitionKey, historyKey) : null;
+        if (!earlier) throw error;
+        return { recorded: earlier, redelivered: earlier.castAt !== ballot.castAt };
       }
     },
     async current(team, voteId) {
@@ -123,7 +130,8 @@ export function createTableBallotBox(table: TableClient): BallotBox {
       const filter = odata`PartitionKey eq ${partition(team, voteId)} and RowKey ge ${'h|'} and RowKey lt ${'h}'}`;
       for await (const entity of table.listEntities({ queryOptions: { filter } }))
         found.push(toBallot(entity));
-      return found;
+      // Rows are keyed by delivery, not time: order each member's ballots by when they were cast.
+      return found.sort((a, b) => a.memberId.localeCompare(b.memberId) || a.castAt.localeCompare(b.castAt));
     },
   };
 }

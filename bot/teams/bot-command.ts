@@ -16,4 +16,9 @@ export interface CardAction {
   run(turn: BotTurn, data: Record<string, unknown>): Promise<AdaptiveCard | string>;
   /** The answer to a redelivered invoke of a data-changing verb (defaults to a short message). */
   replay?(turn: BotTurn, data: Record<string, unknown>): Promise<AdaptiveCard | string>;
+  /**
+   * True when `run` itself makes a redelivery harmless, keyed by `turn.activityId` in its own write: the
+   * separate claim, one storage request more on the ballot's hot path, is then skipped.
+   */
+  deduplicates?: boolean;
 }

@@ -17,6 +17,8 @@ export interface BotTurn {
   info: ConversationInfo;
   /** The message a pressed card belongs to (invokes only). */
   cardActivityId: string | null;
+  /** This activity's own id: a redelivery carries the same one. */
+  activityId: string | null;
   /** The people @mentioned in a message, by Teams' mention entities (the bot itself left out). */
   mentions: Mention[];
   /** The sender's IANA time zone when Teams sends it (`localTimezone`), else null. */
@@ -65,6 +67,7 @@ export function createBotTurn(context: TurnContext, info: ConversationInfo, rost
   return {
     info,
     cardActivityId: context.activity.type === 'invoke' ? (context.activity.replyToId ?? null) : null,
+    activityId: context.activity.id ?? null,
     mentions: mentionsOf(context.activity),
     timeZone: typeof context.activity.localTimezone === 'string' ? context.activity.localTimezone : null,
     roster: () => rosters.membersOf(context, info),

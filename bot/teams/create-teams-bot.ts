@@ -271,7 +271,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       let answer: AdaptiveCard | string;
       const activityId = context.activity.id;
       const scope = `${info.tenantId}|${info.conversationId}`;
-      const claimed = action.changesData && activityId ? await claimOrNull(scope, activityId) : true;
+      const claimFor = action.changesData && !action.deduplicates ? activityId : undefined;
+      const claimed = claimFor ? await claimOrNull(scope, claimFor) : true;
       if (claimed === null) {
         // Storage is unreachable: nothing was done, and the member must not see a stale or blank card.
         answer = 'Sorry, I could not reach storage, so nothing was recorded. Please try again in a moment.';
@@ -286,7 +287,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
               : 'Only members of this team can use its cards, so nothing changed.';
         } catch (error: unknown) {
           logger.error('card action failed', { error, verb: action.verb });
-          if (action.changesData && activityId) await releaseQuietly(scope, activityId);
+          if (claimFor) await releaseQuietly(scope, claimFor);
           answer = 'Sorry, something went wrong on my side. Please try again in a moment.';
         }
       }

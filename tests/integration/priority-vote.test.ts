@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createTableVoteStore } from '../../bot/storage/table-priority-stores';
+import { createTableBallotBox, createTableVoteStore } from '../../bot/storage/table-priority-stores';
 import { cardAction, channelMessage, testUser, type TeamContext, type TestUser } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import type { ConnectorCall } from '../support/loopback-connector';
@@ -360,5 +360,23 @@ describe('choosing one priority together', () => {
     const again = await app.post(invoke);
     expect(again.status).toBe(200);
     expect(JSON.stringify(again.body)).toContain('Your ballot:');
+
+    // Bob changes his ballot; the first invoke arrives once more, late: his changed ballot stands.
+    const second = [...personal.matchAll(/"value":"([0-9a-f-]{36})"/g)]
+      .map((match) => match[1])
+      .find((id) => id !== first) as string;
+    const change = cardAction(team, bob, 'ballot.submit', { voteId, rank1: second }, { replyToId: cardId });
+    expect((await app.post(change)).status).toBe(200);
+    const late = await app.post(invoke);
+    expect(JSON.stringify(late.body)).toContain('Your ballot:');
+    const ballots = createTableBallotBox(
+      TableClient.fromConnectionString(inject('azuriteConnectionString'), `${app.tablePrefix}ballots`, {
+        allowInsecureConnection: true,
+      }),
+    );
+    const ref = { tenantId: team.tenantId, teamId: team.teamId };
+    const firstChoice = (ballot: unknown) => JSON.stringify(ballot).match(/"ranking":\["([^"]+)"/)?.[1];
+    expect((await ballots.history(ref, voteId)).map(firstChoice)).toEqual([first, second]);
+    expect(firstChoice(await ballots.currentOf(ref, voteId, bob.id))).toBe(second);
   });
 });

@@ -489,10 +489,8 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     ),
     teamAction('ballot.view', false, (turn, team, data) => viewBallot(turn, team, data, false)),
     teamAction('ballot.change', false, (turn, team, data) => viewBallot(turn, team, data, true)),
-    teamAction(
-      'ballot.submit',
-      true,
-      async (turn, team, data) => {
+    {
+      ...teamAction('ballot.submit', true, async (turn, team, data) => {
         const parsed = voteIdData.safeParse(data);
         if (!parsed.success) return firstIssue(parsed.error);
         const snapshot = await votes.snapshot(team, parsed.data.voteId, { ballotsMaxAgeMs: 2_000 });
@@ -504,11 +502,12 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           team,
           parsed.data.voteId,
           member(turn),
-          read.choice,
-          read.concern,
+          { choice: read.choice, concern: read.concern, deliveryId: turn.activityId },
           roster.length,
           snapshot.stored,
         );
+        // A redelivered invoke: the ballot is recorded already; answer with the vote as it is now.
+        if (cast.ok && cast.value.redelivered) return viewBallot(turn, team, data, false);
         if (!cast.ok) {
           const latest = (await votes.snapshot(team, parsed.data.voteId)) ?? snapshot;
           return personalView(turn, team, latest, {
@@ -530,9 +529,10 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           }
         }
         return personalView(turn, team, latest, { editing: false, receipt: cast.value.receipt });
-      },
-      (turn, team, data) => viewBallot(turn, team, data, false),
-    ),
+      }),
+      // The ballot's own write is keyed by the invoke's id, so no separate claim is needed.
+      deduplicates: true,
+    },
     teamAction('vote.close', true, async (turn, team, data) => {
       const parsed = voteIdData.safeParse(data);
       if (!parsed.success) return firstIssue(parsed.error);
