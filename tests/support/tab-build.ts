@@ -25,7 +25,10 @@ export async function buildTab(): Promise<BuiltTab> {
       build: { outDir: directory, emptyOutDir: true },
     });
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    // Assigning undefined would store the string "undefined", and a later build would bundle React's
+    // development build (the bench builds the tab again after its board phase).
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   return { directory, remove: () => rm(directory, { recursive: true, force: true }) };
 }

@@ -5,7 +5,7 @@ import { ItemCard } from './ItemCard';
 import { useSwotStyles } from './swot-styles';
 
 /** Items shown at first per list: big boards render a page at a time. */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 /** A list of item cards, a page at a time ("Show more"), so a 1,000-item board stays quick. */
 export function ItemList({ items, label }: { items: readonly Item[]; label: string }) {
