@@ -504,7 +504,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           member(turn),
           { choice: read.choice, concern: read.concern, deliveryId: turn.activityId },
           roster.length,
-          snapshot.stored,
+          snapshot,
         );
         // A redelivered invoke: the ballot is recorded already; answer with the vote as it is now.
         if (cast.ok && cast.value.redelivered) return viewBallot(turn, team, data, false);

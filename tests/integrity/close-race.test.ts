@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { tallyRankedChoice } from '../../bot/domain/voting';
+import { startTestApp, type TestApp } from '../support/app-harness';
+import {
+  lastAcknowledged,
+  membersNamed,
+  openRankedVote,
+  press,
+  readVote,
+  runStorm,
+  seededRandom,
+  teamOf,
+  toldVoter,
+} from './support/storm';
+
+describe('a close racing the ballots', () => {
+  let app: TestApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+
+  it('counts every ballot its voter was told is recorded, and only those', async () => {
+    const connectionString = inject('azuriteConnectionString');
+    app = await startTestApp();
+    const running = app;
+    const members = membersNamed('Racing member', 120);
+    app.connector.setRoster('*', members);
+    const team = teamOf(app, 'close-race');
+    const vote = await openRankedVote(app, team, members, connectionString);
+    const facilitator = members[0];
+    if (!facilitator) throw new Error('no facilitator');
+
+    // The facilitator presses Close while the members are still changing their ballots.
+    const closing: { answer?: Promise<string> } = {};
+    const submissions = await runStorm({
+      app,
+      team,
+      vote,
+      members,
+      rounds: 4,
+      duplicateRate: 0.1,
+      random: seededRandom(11),
+      beforeSubmit: (round, memberIndex) => {
+        if (round === 2 && memberIndex === 0)
+          closing.answer = press(running, team, facilitator, 'vote.close', { voteId: vote.voteId });
+      },
+    });
+    expect(await closing.answer).toContain('Vote closed');
+
+    const stored = await readVote(connectionString, app.tablePrefix, team, vote.voteId);
+    if (stored.vote.status !== 'closed') throw new Error('the vote did not close');
+    // Some ballots landed after the close and were refused: the race really happened.
+    const refused = submissions.filter((submission) => !submission.acknowledged);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(
+      refused.every((submission) => submission.failed),
+      refused.map(toldVoter).join('\n'),
+    ).toBe(true);
+
+    const last = lastAcknowledged(submissions);
+    expect(stored.vote.turnout.voted).toBe(last.size);
+    expect(stored.vote.tally).toEqual(
+      tallyRankedChoice(
+        [...last.values()].map((submission) => ({ ranking: submission.ranking })),
+        vote.candidates,
+      ),
+    );
+  });
+});
