@@ -70,18 +70,7 @@ export interface CastResult {
 export interface VoteSnapshot {
   stored: StoredVote;
   ballots: CurrentBallots;
-  /** When the vote's read was sent (performance.now()), for `cast`'s proof that a close cannot have missed it. */
-  readAt: number;
 }
-
-/**
- * A close waits this long after it stops the ballots before it counts them. A ballot written within
- * BALLOT_WINDOW_MS of reading the vote open is then counted for sure: the close began after that read,
- * so it counts after the write. Only a slower ballot has to read the vote again to learn if it counted.
- */
-export const BALLOT_WINDOW_MS = 1_500;
-const CLOSE_WAIT_MS = BALLOT_WINDOW_MS + 500;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface VoteService {
   open(team: TeamRef, actor: Actor, request: OpenVoteRequest): Promise<Result<StoredVote>>;
@@ -98,7 +87,7 @@ export interface VoteService {
   ): Promise<VoteSnapshot | null>;
   openVotes(team: TeamRef): Promise<StoredVote[]>;
   /**
-   * Records a ballot; `known` is the vote as the caller just read it (and when), saving a read. The same
+   * Records a ballot; `known` is the vote as the caller just read it, saving a second read. The same
    * `deliveryId` (the invoke's activity id) twice records once.
    */
   cast(
@@ -107,7 +96,7 @@ export interface VoteService {
     memberId: string,
     ballot: { choice: BallotChoice; concern: string | null; deliveryId: string | null },
     teamSize: number,
-    known?: Pick<VoteSnapshot, 'stored' | 'readAt'>,
+    known?: StoredVote,
   ): Promise<Result<CastResult>>;
   /** Closes now: the facilitator (or `system` for the scheduler) stops ballots and the tally is taken. */
   close(
@@ -300,7 +289,6 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     },
 
     async snapshot(team, voteId, options = {}) {
-      const readAt = performance.now();
       const stored = await load(team, voteId);
       if (!stored) return null;
       const current = await currentBallots(team, voteId, options.ballotsMaxAgeMs ?? 0);
@@ -309,14 +297,13 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         if (own) current.set(options.freshFor, own);
         else current.delete(options.freshFor);
       }
-      return { stored: stored.value, ballots: current, readAt };
+      return { stored: stored.value, ballots: current };
     },
 
     openVotes: (team) => votes.listOpen(team),
 
     async cast(team, voteId, memberId, { choice, concern, deliveryId }, teamSize, known) {
-      const readAt = known?.readAt ?? performance.now();
-      const stored = known ? { value: known.stored } : await load(team, voteId);
+      const stored = known ? { value: known } : await load(team, voteId);
       if (!stored) return fail('voteId', 'no such vote in this team');
       if (stored.value.closing) return fail('vote', 'this vote is closing; ballots are no longer accepted');
       const accepted = castBallot(
@@ -333,8 +320,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted: false, redelivered });
       recentBallots.get(ballotCacheKey(team, voteId))?.ballots.set(memberId, ballot);
       // A close may have started between our read and our write: the voter must learn whether it counted.
-      // Within the window it is certain that it did (see BALLOT_WINDOW_MS); after it, read the vote again.
-      const after = performance.now() - readAt < BALLOT_WINDOW_MS ? null : await load(team, voteId);
+      const after = await load(team, voteId);
       if (after && (after.value.closing || after.value.vote.status === 'closed')) {
         const counted = await waitForCount(team, voteId);
         if (counted !== 'open' && counted?.[memberId] !== ballot.castAt) {
@@ -365,8 +351,6 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
           ? fail('vote', 'this vote is already being closed')
           : marked;
       }
-      // Ballots that read the vote open just before it was marked may still be landing: let them.
-      await sleep(CLOSE_WAIT_MS);
       const current = await ballots.current(team, voteId);
       const closed = closeVote(stored.value.vote, current, {
         now: now(),

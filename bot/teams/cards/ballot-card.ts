@@ -112,14 +112,18 @@ export function ballotPersonalCard(view: BallotCardView, viewer: BallotViewer): 
   });
 }
 
-/** The card once the vote is closed: the outcome, turnout and final standings; no refresh and no ballot actions. */
-export function ballotClosedCard(view: BallotCardView): AdaptiveCard {
+/**
+ * The card once the vote is closed: the outcome, turnout and final standings; no refresh and no ballot
+ * actions. `error` says why a ballot just sent was not taken (it arrived after the close).
+ */
+export function ballotClosedCard(view: BallotCardView, options: { error?: string } = {}): AdaptiveCard {
   const { vote } = view;
   const titleOf = titleLookup(vote.candidates);
   const tally = vote.status === 'closed' ? vote.tally : view.tally;
   const turnout = vote.status === 'closed' ? vote.turnout : view.turnout;
   return fitCard((detail) =>
     adaptiveCard([
+      ...errorBlocks(options.error),
       heading(safe(vote.title, detail.titleMax)),
       subtle(`${methodNames[vote.settings.method]} · opened by ${safe(view.facilitatorName, 60)}`),
       textBlock(closedText(vote, titleOf, detail), { weight: 'Bolder', spacing: 'Medium' }),

@@ -108,7 +108,8 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
   ) => {
     const roster = await turn.roster();
     const view = ballotCardView(snapshot, roster);
-    if (snapshot.stored.vote.status === 'closed') return ballotClosedCard(view);
+    if (snapshot.stored.vote.status === 'closed')
+      return ballotClosedCard(view, options.error ? { error: options.error } : {});
     const ballot = snapshot.ballots.get(member(turn)) ?? null;
     // The receipt is shown whenever the member has a ballot, not only right after submitting it (L-7).
     const receipt = options.receipt ?? (ballot ? ballotReceipt(ballot) : undefined);
@@ -504,7 +505,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           member(turn),
           { choice: read.choice, concern: read.concern, deliveryId: turn.activityId },
           roster.length,
-          snapshot,
+          snapshot.stored,
         );
         // A redelivered invoke: the ballot is recorded already; answer with the vote as it is now.
         if (cast.ok && cast.value.redelivered) return viewBallot(turn, team, data, false);

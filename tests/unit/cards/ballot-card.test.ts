@@ -312,6 +312,14 @@ describe('ballotClosedCard', () => {
     expect(visibleText(card)).toContain('3 of 3 have voted');
   });
 
+  it('says first, in red, why a ballot sent after the close was not taken', () => {
+    const vote = close(openTestVote(), ranked(['A', 'B'], ['A']));
+    const card = ballotClosedCard(view(vote), { error: 'vote: this vote is already closed' });
+    expect(card.body[0]).toMatchObject({ color: 'Attention' });
+    expect(visibleText(card)).toContain('vote: this vote is already closed');
+    expect(ballotClosedCard(view(vote)).body[0]).not.toMatchObject({ color: 'Attention' });
+  });
+
   it('names the tied candidates', () => {
     const vote = close(openTestVote(), ranked(['A'], ['B']));
     expect(visibleText(ballotClosedCard(view(vote)))).toContain(
