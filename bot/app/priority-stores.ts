@@ -57,13 +57,13 @@ export interface VoteStore {
   listOpen(team: TeamRef): Promise<StoredVote[]>;
 }
 
-/** Ballots: one current ballot per member and vote, and every earlier ballot kept as history. */
 /** What a cast recorded: this ballot, or the one its delivery already recorded (a redelivery). */
 export interface CastOutcome {
   recorded: Ballot;
   redelivered: boolean;
 }
 
+/** Ballots: one current ballot per member and vote, and every earlier ballot kept as history. */
 export interface BallotBox {
   /**
    * Records the member's ballot. `deliveryId` (the invoke's activity id) keys its history row, so the

@@ -44,6 +44,12 @@ describe('nasty strings through every surface (server + Azurite)', () => {
       return answer;
     };
     flow = teamFlow(app, team);
+    // In the channel: each one proposed, a vote, and the one ranked first announced as the priority.
+    await flow.choosePriority(
+      alice,
+      typed.map((text) => [bob, text] as [typeof bob, string]),
+      [alice, bob],
+    );
     const opened = await api.post<{ session: { id: string } }>('/swot', { title: typed[0] });
     expect(opened.status).toBe(201);
     session = opened.body.session.id;
@@ -53,12 +59,6 @@ describe('nasty strings through every surface (server + Azurite)', () => {
   });
 
   it('keeps each text exactly as typed in the channel and the tab, and every card shows it as text only', async () => {
-    // In the channel: each one proposed, a vote, the first chosen with a nasty rationale and concern.
-    await flow.choosePriority(
-      alice,
-      typed.map((text) => [bob, text] as [typeof bob, string]),
-      [alice, bob],
-    );
     await flow.say(bob, 'candidates');
     await flow.say(bob, 'priority');
 
@@ -125,8 +125,13 @@ describe('nasty strings through every surface (server + Azurite)', () => {
   });
 
   it('refuses a 10,000-character text everywhere by naming the field, and stores nothing', async () => {
+    const draft = await api.post<{ draft: { id: string } }>('/vision/drafts', {
+      text: 'A draft to comment on',
+    });
+    expect(draft.status).toBe(201);
+    const draftId = draft.body.draft.id;
+    await app.settle();
     const before = await storedRows(app.tablePrefix);
-    const draftId = (await api.get<{ drafts: Array<{ id: string }> }>('/vision')).body.drafts[0]?.id;
     const writes: Array<[string, Record<string, unknown>, string]> = [
       [`/swot/${session}/items`, { quadrant: 'threats', text: tooLong }, 'text'],
       [`/swot/${session}/groups`, { quadrant: 'threats', name: tooLong }, 'name'],
@@ -149,7 +154,7 @@ describe('nasty strings through every surface (server + Azurite)', () => {
     const proposed = await flow.say(bob, `propose ${tooLong}`);
     expect(proposed.body.text).toContain('title: expected 1 to 140 characters');
     const released = await flow.say(bob, `release ${tooLong}`);
-    expect(released.body.text).toContain('text');
+    expect(released.body.text).toContain('text: expected 1 to 300 characters');
     await app.settle();
     expect(await storedRows(app.tablePrefix)).toEqual(before);
   });

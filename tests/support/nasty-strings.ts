@@ -72,6 +72,9 @@ export const nastyStrings: readonly NastyString[] = [
   },
 ];
 
+/** Invisible direction overrides and isolates: both cards and the tab drop them. */
+export const directionOverrides = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /** Longer than every text field the app accepts (titles 140, items 500, comments 1,000). */
 export const tooLong = 'x'.repeat(10_000);
 

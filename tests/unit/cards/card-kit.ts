@@ -91,16 +91,18 @@ export function input(card: AdaptiveCard, id: string): Node {
 
 /** All TextBlock and FactSet text joined as a reader sees it (Markdown escapes removed), for "contains" checks. */
 export function visibleText(card: AdaptiveCard): string {
-  return nodes(card)
-    .flatMap((n) => {
-      if (n.type === 'TextBlock') return [String(n.text)];
-      if (n.type === 'FactSet')
-        return (n.facts as { title: string; value: string }[]).map((f) => `${f.title} ${f.value}`);
-      return [];
-    })
-    .join('\n')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
-    .replace(/\u200B/g, '');
+  const texts = nodes(card).flatMap((n) => {
+    if (n.type === 'TextBlock') return [String(n.text)];
+    if (n.type === 'FactSet')
+      return (n.facts as { title: string; value: string }[]).map((f) => `${f.title} ${f.value}`);
+    return [];
+  });
+  return readerSees(texts.join('\n'));
+}
+
+/** Card text as a reader sees it: Markdown escapes resolved, the app's zero-width spaces invisible. */
+export function readerSees(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').replace(/\u200B/g, '');
 }
 
 /** The rules every card keeps: version 1.5, at most 6 actions per set, under 28 KB. */

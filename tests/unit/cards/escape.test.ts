@@ -2,11 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip } from '../../../bot/teams/cards/card-parts';
 import { escapeCardText } from '../../../bot/teams/cards/escape';
-import { nastyStrings, unescapedFragments } from '../../support/nasty-strings';
-
-/** What a reader sees: Markdown escapes resolved, zero-width spaces invisible. */
-const seen = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').replace(/\u200B/g, '');
-const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+import { directionOverrides, nastyStrings, unescapedFragments } from '../../support/nasty-strings';
+import { readerSees as seen } from './card-kit';
 const markdownSpecials = new Set('\\`*_{}[]()#+-.!|<>~');
 
 /** True when every Markdown character of the text is escaped by the backslash before it. */
@@ -25,7 +22,7 @@ describe('escapeCardText', () => {
     (_, nasty) => {
       const escaped = escapeCardText(nasty.text);
       expect(unescapedFragments(escaped)).toEqual([]);
-      expect(seen(escaped)).toBe(nasty.text.replace(bidiControls, '').replace(/\u200B/g, ''));
+      expect(seen(escaped)).toBe(nasty.text.replace(directionOverrides, '').replace(/\u200B/g, ''));
     },
   );
 
@@ -46,10 +43,10 @@ describe('escapeCardText', () => {
         const escaped = escapeCardText(typed);
         expect(allEscaped(escaped), escaped).toBe(true);
         expect(escaped).not.toMatch(/\{\{|:\/\/|\bwww\\\./i);
-        expect(escaped).not.toMatch(bidiControls);
+        expect(escaped).not.toMatch(directionOverrides);
         expect(seen(escaped)).toBe(
           typed
-            .replace(bidiControls, '')
+            .replace(directionOverrides, '')
             .replace(/\u200B/g, '')
             .replace(/\r\n?/g, '\n'),
         );
