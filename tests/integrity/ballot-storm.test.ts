@@ -2,16 +2,14 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { tallyRankedChoice } from '../../bot/domain/voting';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import {
-  lastAcknowledged,
-  membersNamed,
-  openRankedVote,
   chooseWinnerIfTied,
+  lastAcknowledged,
   press,
   readBallotRows,
   readVote,
   runStorm,
   seededRandom,
-  teamOf,
+  stormTeam,
 } from './support/storm';
 
 describe('a storm of ballots', () => {
@@ -24,10 +22,11 @@ describe('a storm of ballots', () => {
   it('keeps one current ballot per member and closes on exactly the acknowledged ballots, announced once', async () => {
     const connectionString = inject('azuriteConnectionString');
     app = await startTestApp();
-    const members = membersNamed('Storm member', 200);
-    app.connector.setRoster('*', members);
-    const team = teamOf(app, 'storm');
-    const vote = await openRankedVote(app, team, members, connectionString);
+    const { members, team, vote } = await stormTeam(app, connectionString, {
+      slug: 'storm',
+      name: 'Storm member',
+      count: 200,
+    });
 
     const submissions = await runStorm({
       app,

@@ -3,13 +3,11 @@ import { tallyRankedChoice } from '../../bot/domain/voting';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import {
   lastAcknowledged,
-  membersNamed,
-  openRankedVote,
   press,
   readVote,
   runStorm,
   seededRandom,
-  teamOf,
+  stormTeam,
   toldVoter,
 } from './support/storm';
 
@@ -24,10 +22,11 @@ describe('a close racing the ballots', () => {
     const connectionString = inject('azuriteConnectionString');
     app = await startTestApp();
     const running = app;
-    const members = membersNamed('Racing member', 120);
-    app.connector.setRoster('*', members);
-    const team = teamOf(app, 'close-race');
-    const vote = await openRankedVote(app, team, members, connectionString);
+    const { members, team, vote } = await stormTeam(app, connectionString, {
+      slug: 'close-race',
+      name: 'Racing member',
+      count: 120,
+    });
     const facilitator = members[0];
     if (!facilitator) throw new Error('no facilitator');
 

@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { maxInWindow } from '../../bench/lib/stats';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import {
-  membersNamed,
-  chooseWinnerIfTied,
-  openRankedVote,
-  press,
-  readVote,
-  runStorm,
-  seededRandom,
-  teamOf,
-} from './support/storm';
+import { chooseWinnerIfTied, press, readVote, runStorm, seededRandom, stormTeam } from './support/storm';
 
 describe('a Bot Connector that throttles and fails', () => {
   let app: TestApp | null = null;
@@ -22,10 +13,11 @@ describe('a Bot Connector that throttles and fails', () => {
   it('delivers every post exactly once, the last card current, never above 7 per second or 60 per 30 seconds', async () => {
     const connectionString = inject('azuriteConnectionString');
     app = await startTestApp();
-    const members = membersNamed('Throttled member', 40);
-    app.connector.setRoster('*', members);
-    const team = teamOf(app, 'throttled');
-    const vote = await openRankedVote(app, team, members, connectionString);
+    const { members, team, vote } = await stormTeam(app, connectionString, {
+      slug: 'throttled',
+      name: 'Throttled member',
+      count: 40,
+    });
     const setupCalls = app.connector.calls.length;
 
     app.connector.setFaults({ rate: 0.3, retryAfterSeconds: 1, random: seededRandom(4) });

@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAzurite, type RunningAzurite } from '../../scripts/lib/azurite';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import {
-  membersNamed,
-  openRankedVote,
-  readBallotRows,
-  runStorm,
-  seededRandom,
-  teamOf,
-  toldVoter,
-} from './support/storm';
+import { readBallotRows, runStorm, seededRandom, stormTeam, toldVoter } from './support/storm';
 
 describe('Azurite crashing in the middle of a storm', () => {
   let app: TestApp | null = null;
@@ -31,10 +23,11 @@ describe('Azurite crashing in the middle of a storm', () => {
     azurite = await startAzurite({ location });
     const { port, connectionString } = azurite;
     app = await startTestApp({ connectionString });
-    const members = membersNamed('Crash member', 60);
-    app.connector.setRoster('*', members);
-    const team = teamOf(app, 'crash');
-    const vote = await openRankedVote(app, team, members, connectionString);
+    const { members, team, vote } = await stormTeam(app, connectionString, {
+      slug: 'crash',
+      name: 'Crash member',
+      count: 60,
+    });
 
     const health: number[] = [];
     const healthz = async () => {

@@ -5,16 +5,14 @@ import { startTestApp, type TestApp } from '../support/app-harness';
 import type { TestUser } from '../support/activities';
 import { createStorageFaults } from './support/storage-faults';
 import {
-  membersNamed,
-  openRankedVote,
+  chooseWinnerIfTied,
   press,
   readBallotRows,
   readVote,
   runStorm,
   seededRandom,
-  chooseWinnerIfTied,
+  stormTeam,
   tableClient,
-  teamOf,
   toldVoter,
   type Submission,
 } from './support/storm';
@@ -32,10 +30,11 @@ describe('Table Storage in trouble: 503s, timeouts and 412s', () => {
     app = await startTestApp({
       storageClientOptions: { additionalPolicies: [{ policy: faults.policy, position: 'perRetry' }] },
     });
-    const members = membersNamed('Troubled member', 60);
-    app.connector.setRoster('*', members);
-    const team = teamOf(app, 'troubled');
-    const vote = await openRankedVote(app, team, members, connectionString);
+    const { members, team, vote } = await stormTeam(app, connectionString, {
+      slug: 'troubled',
+      name: 'Troubled member',
+      count: 60,
+    });
 
     const rates = { busy: 0.04, lostRequest: 0.03, lostResponse: 0.04, staleEtag: 0.1 };
     faults.enable(rates);

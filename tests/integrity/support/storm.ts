@@ -20,10 +20,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const teamOf = (app: TestApp, slug: string): TeamContext =>
+const teamOf = (app: TestApp, slug: string): TeamContext =>
   app.team({ teamId: `19:${slug}@thread.tacv2`, teamName: `${slug} leadership` });
 
-export function membersNamed(prefix: string, count: number): TestUser[] {
+function membersNamed(prefix: string, count: number): TestUser[] {
   return Array.from({ length: count }, (_, index) =>
     testUser(`${prefix} ${String(index + 1).padStart(3, '0')}`),
   );
@@ -36,7 +36,7 @@ export interface OpenedVote {
 }
 
 /** Installs the app, proposes three candidates and opens a ranked vote (the benchmark's setup), then reads the candidates back. */
-export async function openRankedVote(
+async function openRankedVote(
   app: TestApp,
   team: TeamContext,
   members: TestUser[],
@@ -45,6 +45,19 @@ export async function openRankedVote(
   const { voteId, cardId } = await openVote({ url: app.baseUrl }, app.connector, team, members);
   const stored = await readVote(connectionString, app.tablePrefix, team, voteId);
   return { voteId, cardId, candidates: [...stored.vote.candidates] };
+}
+
+/** A team of `count` members named `name 001…`, on the connector's roster, with a ranked vote open. */
+export async function stormTeam(
+  app: TestApp,
+  connectionString: string,
+  options: { slug: string; name: string; count: number },
+) {
+  const members = membersNamed(options.name, options.count);
+  app.connector.setRoster('*', members);
+  const team = teamOf(app, options.slug);
+  const vote = await openRankedVote(app, team, members, connectionString);
+  return { members, team, vote };
 }
 
 export async function readVote(
