@@ -37,7 +37,8 @@ import type {
   TeamStateStore,
   VoteStore,
 } from './priority-stores';
-import { ConflictError, type TeamRef } from './team-ref';
+import { createFreshReads } from './fresh-reads';
+import { ConflictError, type TeamRef, type Versioned } from './team-ref';
 
 /** The acting member and what the app knows of the team's roster at that moment. */
 export interface Actor {
@@ -178,24 +179,29 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   const { votes, ballots, candidates, decisions, teamState, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  const load = async (team: TeamRef, voteId: string) => votes.get(team, voteId);
+  const voteKey = (team: TeamRef, voteId: string) => `${team.tenantId}|${team.teamId}|${voteId}`;
+  // Hundreds of ballots in the same seconds each read the vote before and after writing: they share reads,
+  // each still one that started after it asked, so a close is never missed.
+  const voteReads = createFreshReads<Versioned<StoredVote> | null>();
+  const ballotReads = createFreshReads<CurrentBallots>();
+  const load = (team: TeamRef, voteId: string) =>
+    voteReads.read(voteKey(team, voteId), () => votes.get(team, voteId));
 
   // Ballots this process read recently, per vote: reading a vote's whole partition on every ballot
   // would make a vote of N members cost N² rows. Entries are dropped once they are a minute old.
   const recentBallots = new Map<string, { at: number; ballots: Map<string, Ballot> }>();
-  const ballotCacheKey = (team: TeamRef, voteId: string) => `${team.tenantId}|${team.teamId}|${voteId}`;
   const currentBallots = async (
     team: TeamRef,
     voteId: string,
     maxAgeMs: number,
   ): Promise<Map<string, Ballot>> => {
-    const key = ballotCacheKey(team, voteId);
+    const key = voteKey(team, voteId);
     const nowMs = Date.now();
     for (const [cachedKey, entry] of recentBallots)
       if (nowMs - entry.at > 60_000) recentBallots.delete(cachedKey);
     const cached = recentBallots.get(key);
     if (cached && nowMs - cached.at <= maxAgeMs) return new Map(cached.ballots);
-    const fresh = new Map(await ballots.current(team, voteId));
+    const fresh = new Map(await ballotReads.read(key, () => ballots.current(team, voteId)));
     recentBallots.set(key, { at: nowMs, ballots: fresh });
     return new Map(fresh);
   };
@@ -318,7 +324,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const { recorded: ballot, redelivered } = await ballots.cast(team, cast, deliveryId);
       if (redelivered)
         return ok({ ballot, receipt: ballotReceipt(ballot), everyoneHasVoted: false, redelivered });
-      recentBallots.get(ballotCacheKey(team, voteId))?.ballots.set(memberId, ballot);
+      recentBallots.get(voteKey(team, voteId))?.ballots.set(memberId, ballot);
       // A close may have started between our read and our write: the voter must learn whether it counted.
       const after = await load(team, voteId);
       if (after && (after.value.closing || after.value.vote.status === 'closed')) {
