@@ -79,7 +79,9 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       sendApiError(res, 403, 'service_url_not_allowed', 'serviceUrl: not an allowed Bot Connector host');
       return;
     }
-    await deps.bot.process(req, res);
+    const answer = await deps.bot.answer(parsed.activity, req.get('authorization') ?? '');
+    if (answer.body === undefined) res.status(answer.status).end();
+    else res.status(answer.status).json(answer.body);
   });
 
   app.use(

@@ -5,7 +5,9 @@ import {
 } from 'botbuilder';
 import { AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { Request, Response } from 'express';
+import type { Activity } from 'botbuilder';
+import type { IncomingActivity } from './activity-schema';
+import { reuseConnectorClients } from './reused-clients';
 import type { ActivityLedger } from '../app/activity-ledger';
 import type { ConversationStore, TeamStore } from '../app/installations';
 import type { AppConfig } from '../config';
@@ -35,14 +37,20 @@ export interface TeamsBotDeps {
   /** Card actions (Action.Execute verbs) beyond `help`. */
   actions: readonly CardAction[];
   rosters: RosterCache;
-  adapter: TeamsAdapter;
+  adapter: StrictTeamsAdapter;
   /** Message extension commands (the manifest's composeExtensions). */
   messageExtensions: readonly MessageExtensionCommand[];
 }
 
+/** What to answer the Bot Connector's POST: an HTTP status and, for invokes, a body. */
+export interface BotAnswer {
+  status: number;
+  body: unknown;
+}
+
 export interface TeamsBot {
-  /** Handles one validated POST to /api/messages. */
-  process(req: Request, res: Response): Promise<void>;
+  /** Handles one activity validated at the HTTP edge, with the request's Authorization header ('' if none). */
+  answer(activity: IncomingActivity, authorization: string): Promise<BotAnswer>;
 }
 
 /** The tenant used when the Agents Playground or a test sends an activity without one (local mode only). */
@@ -55,10 +63,11 @@ const tokenVerificationErrors = new Set(['JsonWebTokenError', 'NotBeforeError', 
  * botbuilder rethrows jsonwebtoken's own errors (a forged signature, alg none, a token not yet valid),
  * which CloudAdapter answers with 500; they are refused credentials, so they become 401s here.
  */
-class StrictTeamsAdapter extends TeamsAdapter {
+export class StrictTeamsAdapter extends TeamsAdapter {
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
     super(...args);
     const auth = this.botFrameworkAuthentication;
+    reuseConnectorClients(auth);
     const authenticateRequest = auth.authenticateRequest.bind(auth);
     auth.authenticateRequest = async (activity, authHeader) => {
       try {
@@ -71,6 +80,42 @@ class StrictTeamsAdapter extends TeamsAdapter {
       }
     };
   }
+
+  /**
+   * Runs one activity's turn and says what to answer: the invoke's response, or 200. It replaces
+   * botbuilder's `process(req, res)`, which checks the request again (the HTTP edge has validated it)
+   * by building its schemas anew on every request.
+   */
+  async answer(
+    activity: Activity,
+    authorization: string,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<BotAnswer> {
+    try {
+      const response = await this.processActivity(authorization, withDates(activity), logic);
+      return { status: response?.status ?? 200, body: response?.body };
+    } catch (error: unknown) {
+      if (error instanceof AuthenticationError) return { status: 401, body: undefined };
+      throw error;
+    }
+  }
+}
+
+/** botbuilder's handlers expect the activity's times as dates, as its own `process` leaves them. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as Activity & Record<string, unknown>;
+  for (const [field, rawField] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = raw[field];
+    if (typeof value === 'string') {
+      raw[rawField] = value;
+      raw[field] = new Date(value);
+    }
+  }
+  return activity;
 }
 
 /**
@@ -87,7 +132,7 @@ export function createTeamsAdapter(
   config: AppConfig,
   logger: Logger,
   overrides: TeamsAdapterOverrides = {},
-): TeamsAdapter {
+): StrictTeamsAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(
     config.bot
       ? {
@@ -332,10 +377,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
 
   return {
-    async process(req, res) {
-      await adapter.process(req, res, async (context) => {
+    answer: (activity, authorization) =>
+      adapter.answer(activity as unknown as Activity, authorization, async (context) => {
         await app.run(context);
-      });
-    },
+      }),
   };
 }
