@@ -53,11 +53,21 @@ class ReusingConnectorFactory extends ConnectorFactory {
  * audience (tokens are cached by the credentials), and are meant to live long, so each is built once.
  */
 export function reuseConnectorClients(auth: BotFrameworkAuthentication): void {
+  const authenticateRequest = auth.authenticateRequest.bind(auth);
   const createConnectorFactory = auth.createConnectorFactory.bind(auth);
   const createUserTokenClient = auth.createUserTokenClient.bind(auth);
   const connectors = createMemo<ConnectorClient>();
   const userTokens = createMemo<UserTokenClient>();
-  auth.createConnectorFactory = (claims) =>
-    new ReusingConnectorFactory(createConnectorFactory(claims), appIdOf(claims), connectors);
+  const reusing = (factory: ConnectorFactory, claims: ClaimsIdentity) =>
+    new ReusingConnectorFactory(factory, appIdOf(claims), connectors);
+  // An incoming activity's factory comes with its authentication; a proactive one's is asked for.
+  auth.authenticateRequest = async (activity, authHeader) => {
+    const authenticated = await authenticateRequest(activity, authHeader);
+    const { connectorFactory, claimsIdentity } = authenticated;
+    return connectorFactory
+      ? { ...authenticated, connectorFactory: reusing(connectorFactory, claimsIdentity) }
+      : authenticated;
+  };
+  auth.createConnectorFactory = (claims) => reusing(createConnectorFactory(claims), claims);
   auth.createUserTokenClient = (claims) => userTokens(appIdOf(claims), () => createUserTokenClient(claims));
 }

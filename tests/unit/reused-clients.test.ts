@@ -16,19 +16,24 @@ const claimsOf = (appId: string) =>
 function countingAuthentication() {
   const built = { connectors: [] as string[], userTokens: [] as string[] };
   let failNext = false;
-  const auth = {
-    createConnectorFactory: (claims: ClaimsIdentity) =>
-      new (class extends ConnectorFactory {
-        create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-          if (failNext) {
-            failNext = false;
-            return Promise.reject(new Error('credentials unavailable'));
-          }
-          const appId = claims.getClaimValue(AuthenticationConstants.AudienceClaim);
-          built.connectors.push(`${appId} ${serviceUrl} ${audience ?? ''}`);
-          return Promise.resolve({ built: built.connectors.length } as unknown as ConnectorClient);
+  const factoryFor = (claims: ClaimsIdentity) =>
+    new (class extends ConnectorFactory {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('credentials unavailable'));
         }
-      })(),
+        const appId = claims.getClaimValue(AuthenticationConstants.AudienceClaim);
+        built.connectors.push(`${appId} ${serviceUrl} ${audience ?? ''}`);
+        return Promise.resolve({ built: built.connectors.length } as unknown as ConnectorClient);
+      }
+    })();
+  const auth = {
+    authenticateRequest: (activity: { recipient: { id: string } }) => {
+      const claimsIdentity = claimsOf(activity.recipient.id);
+      return Promise.resolve({ claimsIdentity, connectorFactory: factoryFor(claimsIdentity), audience: 'x' });
+    },
+    createConnectorFactory: factoryFor,
     createUserTokenClient: (claims: ClaimsIdentity) => {
       built.userTokens.push(claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? '');
       return Promise.resolve({ built: built.userTokens.length } as unknown as UserTokenClient);
@@ -49,6 +54,18 @@ describe('reused Bot Framework clients', () => {
         first,
       );
     expect(built.connectors).toEqual(['bot https://smba.trafficmanager.net/amer/ api://botframework']);
+  });
+
+  it('should hand every authenticated activity of the app the same connector client', async () => {
+    const { auth, built } = countingAuthentication();
+    const activity = { recipient: { id: 'bot' } } as Parameters<typeof auth.authenticateRequest>[0];
+    const clients = [];
+    for (let turn = 0; turn < 3; turn += 1) {
+      const { connectorFactory } = await auth.authenticateRequest(activity, 'Bearer token');
+      clients.push(await connectorFactory?.create(teams, 'api://botframework'));
+    }
+    expect(new Set(clients).size).toBe(1);
+    expect(built.connectors).toHaveLength(1);
   });
 
   it('should keep clients for other hosts, audiences and apps apart', async () => {
