@@ -6,19 +6,14 @@ import { startServer, type RunningServer } from '../../bot/composition-root';
 import { systemClock } from '../../bot/support/clock';
 import type { Logger } from '../../bot/support/logger';
 import { startAzurite } from '../../scripts/lib/azurite';
-import {
-  cardAction,
-  channelMessage,
-  teamInstall,
-  testUser,
-  type TeamContext,
-  type TestUser,
-} from '../../tests/support/activities';
+import { cardAction, testUser, type TeamContext, type TestUser } from '../../tests/support/activities';
 import {
   startLoopbackConnector,
   type ConnectorCall,
   type LoopbackConnector,
 } from '../../tests/support/loopback-connector';
+import { openVote } from './open-vote';
+import { postActivity } from './post-activity';
 import { createRequestCounter } from './storage-counter';
 import { maxInWindow, percentile, round, runPool } from './stats';
 
@@ -98,18 +93,6 @@ function stampCalls(calls: ConnectorCall[]): Map<ConnectorCall, number> {
   return stamps;
 }
 
-async function post(
-  server: Pick<RunningServer, 'url'>,
-  activity: unknown,
-): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  return { status: response.status, text: await response.text() };
-}
-
 const timeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([
     promise,
@@ -117,62 +100,6 @@ const timeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =
       setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms).unref(),
     ),
   ]);
-
-/** The bot's setup for a vote: install, three candidates, a vote opened by the first member (the integrity tests reuse it). */
-export async function openVote(
-  server: Pick<RunningServer, 'url'>,
-  connector: LoopbackConnector,
-  team: TeamContext,
-  members: TestUser[],
-) {
-  const facilitator = members[0] as TestUser;
-  const expectReply = async (activity: unknown, what: string) => {
-    const before = connector.calls.length;
-    const result = await post(server, activity);
-    if (result.status !== 200) throw new Error(`${what}: HTTP ${result.status} ${result.text.slice(0, 300)}`);
-    await connector.waitFor((calls) => calls.length > before, 10_000);
-  };
-  await expectReply(teamInstall(team, testUser('Installer')), 'install');
-  for (const title of [
-    'Every student reads at grade level by spring',
-    'Cut chronic absence in half',
-    'Build a culture of peer observation',
-  ]) {
-    await expectReply(channelMessage(team, facilitator, `propose ${title}`), 'propose');
-  }
-  const before = connector.calls.length;
-  const opened = await post(
-    server,
-    cardAction(team, facilitator, 'vote.open', {
-      method: 'ranked-choice',
-      closesInHours: '48',
-      quorumPercent: '50',
-    }),
-  );
-  if (opened.status !== 200 || !opened.text.includes('opened a vote'))
-    throw new Error(`vote.open: HTTP ${opened.status} ${opened.text.slice(0, 300)}`);
-  const calls = await connector.waitFor(
-    (all) => all.slice(before).some((call) => JSON.stringify(call.body).includes('ballot.view')),
-    10_000,
-  );
-  const ballotCall = calls.slice(before).find((call) => JSON.stringify(call.body).includes('ballot.view'));
-  const cardId = ballotCall?.assignedId;
-  const voteId = JSON.stringify(ballotCall?.body).match(
-    /"verb":"ballot\.view","data":\{"voteId":"([^"]+)"/,
-  )?.[1];
-  const voteIdLoose = voteId ?? JSON.stringify(ballotCall?.body).match(/"voteId":"([^"]+)"/)?.[1];
-  if (!cardId || !voteIdLoose) throw new Error('could not find the ballot card or its vote id');
-
-  const view = await post(
-    server,
-    cardAction(team, facilitator, 'ballot.view', { voteId: voteIdLoose }, { replyToId: cardId }),
-  );
-  const candidateIds = [
-    ...new Set([...view.text.matchAll(/"value":"([0-9a-f-]{36})"/g)].map((m) => m[1] as string)),
-  ];
-  if (candidateIds.length < 3) throw new Error(`ballot.view showed ${candidateIds.length} candidates`);
-  return { voteId: voteIdLoose, cardId, candidateIds };
-}
 
 /**
  * Raw upserts straight to the same Azurite, at the same concurrency: the ceiling the bot is compared with.
@@ -266,7 +193,7 @@ export async function runBallots(options: {
     // phase meets warm code and open connections, as a server that has been up a while does.
     await runPool(count, concurrency, async (index) => {
       const member = members[index] as TestUser;
-      await post(running, cardAction(team, member, 'ballot.view', { voteId }, { replyToId: cardId }));
+      await postActivity(running, cardAction(team, member, 'ballot.view', { voteId }, { replyToId: cardId }));
     });
     const latencies: number[] = [];
     const failureSamples: string[] = [];
@@ -286,7 +213,7 @@ export async function runBallots(options: {
       ranking.forEach((id, place) => (data[`rank${place + 1}`] = id));
       const started = performance.now();
       try {
-        const result = await post(
+        const result = await postActivity(
           running,
           cardAction(team, member, 'ballot.submit', data, { replyToId: cardId }),
         );
