@@ -225,9 +225,11 @@ async function main(options: BenchOptions): Promise<number> {
     `Machine: ${cpus().length} cores, load average ${loadBefore.join(' ')} at the start (other work skews the figures).`,
   );
   if (ballots) {
+    const { seconds, msPerBallot, wallSeconds } = ballots.cpu;
     console.log(
-      `Ballot phase CPU: ${ballots.cpuSeconds.benchProcess} s in the bench process (server, connector, client), ` +
-        `${ballots.cpuSeconds.azurite ?? '?'} s in Azurite, over ${ballots.cpuSeconds.wallSeconds} s; ` +
+      `CPU while ballots were in flight (${wallSeconds} s): app server ${seconds.server} s ` +
+        `(${msPerBallot.server} ms/ballot), bench process (client, connector) ${seconds.bench} s ` +
+        `(${msPerBallot.bench} ms/ballot), Azurite ${seconds.azurite ?? '?'} s (${msPerBallot.azurite ?? '?'} ms/ballot); ` +
         `raw upsert rounds ${ballots.raw.rounds.join(', ')}/s (median counts).`,
     );
     console.log(

@@ -1,10 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../../bot/config';
-import { startServer, type RunningServer } from '../../bot/composition-root';
-import { systemClock } from '../../bot/support/clock';
-import type { Logger } from '../../bot/support/logger';
 import { startAzurite } from '../../scripts/lib/azurite';
 import { cardAction, testUser, type TeamContext, type TestUser } from '../../tests/support/activities';
 import {
@@ -12,17 +7,19 @@ import {
   type ConnectorCall,
   type LoopbackConnector,
 } from '../../tests/support/loopback-connector';
+import type { LogCounts } from './counting-logger';
+import { createCpuMeter, mapCpu, type CpuByProcess } from './cpu-meter';
+import { forkServer, type ForkedServer } from './forked-server';
 import { openVote } from './open-vote';
 import { postActivity } from './post-activity';
-import { createRequestCounter } from './storage-counter';
 import { maxInWindow, percentile, round, runPool } from './stats';
 
 export interface BallotRunResult {
   members: number;
   concurrency: number;
   raw: { callsPerRound: number; rounds: number[]; perSecond: number; failures: number };
-  /** CPU seconds used during the ballot invokes: this process (server, connector, client) and Azurite. */
-  cpuSeconds: { benchProcess: number; azurite: number | null; wallSeconds: number };
+  /** CPU used while the ballots were in flight, by process: seconds, and milliseconds per ballot. */
+  cpu: { wallSeconds: number; seconds: CpuByProcess; msPerBallot: CpuByProcess };
   app: {
     ballots: number;
     seconds: number;
@@ -45,38 +42,9 @@ export interface BallotRunResult {
     /** From the first ballot sent until the card queue settled. */
     requests: number;
     perBallot: number;
-    /** Only while invokes were in flight (before the queue's tail). */
-    requestsDuringInvokes: number;
     byOperation: Record<string, number>;
   };
-  log: { errors: number; warnings: number; samples: string[] };
-}
-
-const tablePrefix = 'bench';
-
-/** A logger that keeps quiet but counts what the app reports as wrong. */
-function countingLogger() {
-  const log = { errors: 0, warnings: 0, samples: [] as string[] };
-  const keep = (level: string, message: string, fields?: Record<string, unknown>) => {
-    if (log.samples.length < 5) {
-      const error = fields?.error;
-      const detail = error instanceof Error ? `: ${error.message}` : '';
-      log.samples.push(`${level} ${message}${detail}`);
-    }
-  };
-  const logger: Logger = {
-    debug: () => {},
-    info: () => {},
-    warn: (message, fields) => {
-      log.warnings += 1;
-      keep('warn', message, fields);
-    },
-    error: (message, fields) => {
-      log.errors += 1;
-      keep('error', message, fields);
-    },
-  };
-  return { logger, log };
+  log: LogCounts;
 }
 
 /** Wraps the connector's call list so each recorded call gets the time it arrived. */
@@ -92,14 +60,6 @@ function stampCalls(calls: ConnectorCall[]): Map<ConnectorCall, number> {
   });
   return stamps;
 }
-
-const timeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms).unref(),
-    ),
-  ]);
 
 /**
  * Raw upserts straight to the same Azurite, at the same concurrency: the ceiling the bot is compared with.
@@ -134,18 +94,6 @@ async function rawUpserts(connectionString: string, callsPerRound: number, concu
   return { callsPerRound, rounds: rounds.map((rate) => round(rate)), perSecond: round(median), failures };
 }
 
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after "pid (comm) ".
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /** Measures 1–4: ballots through the bot against one fresh Azurite, with raw upserts as the reference. */
 export async function runBallots(options: {
   members: number;
@@ -154,7 +102,7 @@ export async function runBallots(options: {
   const { members: count, concurrency } = options;
   const azurite = await startAzurite();
   let connector: LoopbackConnector | null = null;
-  let server: RunningServer | null = null;
+  let server: ForkedServer | null = null;
   try {
     connector = await startLoopbackConnector();
     const stamps = stampCalls(connector.calls);
@@ -162,20 +110,7 @@ export async function runBallots(options: {
       testUser(`Member ${String(index + 1).padStart(5, '0')}`),
     );
     connector.setRoster('*', members);
-    const counter = createRequestCounter(tablePrefix);
-    const { logger, log } = countingLogger();
-    server = await startServer({
-      config: loadConfig({
-        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        TABLE_PREFIX: tablePrefix,
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-      }),
-      clock: systemClock,
-      logger,
-      schedulerIntervalMs: 0,
-      storageClientOptions: { additionalPolicies: [{ policy: counter.policy, position: 'perCall' }] },
-    });
+    server = await forkServer(azurite.connectionString);
     const team: TeamContext = {
       tenantId: 'tenant-bench',
       teamId: '19:bench@thread.tacv2',
@@ -198,45 +133,44 @@ export async function runBallots(options: {
     const latencies: number[] = [];
     const failureSamples: string[] = [];
     let failures = 0;
-    // Only what the app logs during the ballot phase counts (not its start-up notices).
-    log.errors = 0;
-    log.warnings = 0;
-    log.samples.splice(0);
-    const cpuBefore = process.cpuUsage();
-    const azuriteCpuBefore = cpuSecondsOf(azurite.process.pid);
+    const cpu = createCpuMeter({
+      serverUsage: () => running.request('cpu'),
+      azuritePid: azurite.process.pid,
+    });
+    // Storage requests and what the app logs count from the first ballot (not its start-up notices).
+    await running.request('count.start');
     const phaseStart = performance.now();
-    counter.start();
-    await runPool(count, concurrency, async (index) => {
-      const member = members[index] as TestUser;
-      const ranking = candidateIds.map((_, place) => candidateIds[(index + place) % candidateIds.length]);
-      const data: Record<string, unknown> = { voteId };
-      ranking.forEach((id, place) => (data[`rank${place + 1}`] = id));
-      const started = performance.now();
-      try {
-        const result = await postActivity(
-          running,
-          cardAction(team, member, 'ballot.submit', data, { replyToId: cardId }),
-        );
-        latencies.push(performance.now() - started);
-        if (result.status !== 200 || !result.text.includes('Your ballot:')) {
+    let phaseEnd = phaseStart;
+    await cpu.measure(async () => {
+      await runPool(count, concurrency, async (index) => {
+        const member = members[index] as TestUser;
+        const ranking = candidateIds.map((_, place) => candidateIds[(index + place) % candidateIds.length]);
+        const data: Record<string, unknown> = { voteId };
+        ranking.forEach((id, place) => (data[`rank${place + 1}`] = id));
+        const started = performance.now();
+        try {
+          const result = await postActivity(
+            running,
+            cardAction(team, member, 'ballot.submit', data, { replyToId: cardId }),
+          );
+          latencies.push(performance.now() - started);
+          if (result.status !== 200 || !result.text.includes('Your ballot:')) {
+            failures += 1;
+            if (failureSamples.length < 3)
+              failureSamples.push(`HTTP ${result.status} ${result.text.slice(0, 200)}`);
+          }
+        } catch (error: unknown) {
+          latencies.push(performance.now() - started);
           failures += 1;
           if (failureSamples.length < 3)
-            failureSamples.push(`HTTP ${result.status} ${result.text.slice(0, 200)}`);
+            failureSamples.push(error instanceof Error ? error.message : String(error));
         }
-      } catch (error: unknown) {
-        latencies.push(performance.now() - started);
-        failures += 1;
-        if (failureSamples.length < 3)
-          failureSamples.push(error instanceof Error ? error.message : String(error));
-      }
+      });
+      phaseEnd = performance.now();
     });
-    const phaseEnd = performance.now();
-    const cpuUsed = process.cpuUsage(cpuBefore);
-    const azuriteCpuAfter = cpuSecondsOf(azurite.process.pid);
-    const requestsDuringInvokes = counter.total();
-    await timeout(running.settle(), 120_000, 'the card update queue');
+    await running.request('settle');
     const settled = performance.now();
-    counter.stop();
+    const counted = await running.request('count.stop');
 
     // Card updates of the shared ballot card during the phase and its tail.
     const updates = connector.calls.filter(
@@ -265,19 +199,17 @@ export async function runBallots(options: {
 
     const seconds = (phaseEnd - phaseStart) / 1000;
     const perSecond = round(count / seconds);
-    const requests = counter.total();
+    const { requests, byOperation } = counted.storage;
+    const cpuSeconds = cpu.total();
     const sum = latencies.reduce((total, value) => total + value, 0);
     return {
       members: count,
       concurrency,
       raw,
-      cpuSeconds: {
-        benchProcess: round((cpuUsed.user + cpuUsed.system) / 1e6, 2),
-        azurite:
-          azuriteCpuBefore === null || azuriteCpuAfter === null
-            ? null
-            : round(azuriteCpuAfter - azuriteCpuBefore, 2),
+      cpu: {
         wallSeconds: round(seconds, 2),
+        seconds: mapCpu(cpuSeconds, (used) => round(used, 2)),
+        msPerBallot: mapCpu(cpuSeconds, (used) => round((used * 1000) / count, 2)),
       },
       app: { ballots: count, seconds: round(seconds, 3), perSecond, failures, failureSamples },
       ratio: round(perSecond / raw.perSecond, 3),
@@ -300,13 +232,12 @@ export async function runBallots(options: {
       storage: {
         requests,
         perBallot: round(requests / count, 2),
-        requestsDuringInvokes,
-        byOperation: counter.byOperation(),
+        byOperation,
       },
-      log,
+      log: counted.log,
     };
   } finally {
-    await server?.close().catch(() => undefined);
+    await server?.close();
     await connector?.close().catch(() => undefined);
     await azurite.stop();
   }
