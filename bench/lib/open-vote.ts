@@ -9,13 +9,20 @@ import {
 import type { LoopbackConnector } from '../../tests/support/loopback-connector';
 import { postActivity, type BotEndpoint } from './post-activity';
 
+/** An open vote and the shared card its ballots are submitted on. */
+export interface VoteOnCard {
+  voteId: string;
+  cardId: string;
+  candidateIds: string[];
+}
+
 /** The bot's setup for a vote: install, three candidates, a vote opened by the first member (the integrity tests reuse it). */
 export async function openVote(
   bot: BotEndpoint,
   connector: LoopbackConnector,
   team: TeamContext,
   members: TestUser[],
-) {
+): Promise<VoteOnCard> {
   const facilitator = members[0] as TestUser;
   const expectReply = async (activity: unknown, what: string) => {
     const before = connector.calls.length;
