@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { startAzurite } from '../../scripts/lib/azurite';
 import { cardAction, testUser, type TeamContext, type TestUser } from '../../tests/support/activities';
 import { startLoopbackConnector, type LoopbackConnector } from '../../tests/support/loopback-connector';
@@ -52,6 +53,9 @@ export interface BallotRunResult {
 const rawWarmUpCalls = 10_000;
 // Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain.
 const rawCallsAtLeast = 1_000;
+
+// How long after a failed request the server process's exit is waited for, to report it instead.
+const serverDeathGraceMs = 1_000;
 
 const benchTeam = (serviceUrl: string): TeamContext => ({
   tenantId: 'tenant-bench',
@@ -185,6 +189,10 @@ export async function runBallots(options: {
       },
       log: counted.log,
     };
+  } catch (error: unknown) {
+    // A request that failed is most often the server process dying: then its output says why.
+    const death = server && (await Promise.race([server.died, delay(serverDeathGraceMs, null)]));
+    throw death ?? error;
   } finally {
     await server?.close();
     await connector?.close().catch(() => undefined);

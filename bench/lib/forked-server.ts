@@ -15,6 +15,8 @@ export interface ForkedServer {
   request<K extends ServerRequestKind>(kind: K): Promise<ServerReply<K>>;
   /** Closes the server and waits for its process to exit, killing it if it does not. */
   close(): Promise<void>;
+  /** Resolves, with its output, if the process exits without being asked to close. */
+  died: Promise<Error>;
 }
 
 const entry = new URL('./server-process.ts', import.meta.url);
@@ -46,6 +48,9 @@ export async function forkServer(connectionString: string): Promise<ForkedServer
 
   const waiters = new Map<number, Waiter>();
   let gone: Error | null = null;
+  let closing = false;
+  let reportDeath: (error: Error) => void = () => {};
+  const died = new Promise<Error>((resolve) => (reportDeath = resolve));
   const failAll = (error: Error) => {
     gone ??= error;
     for (const waiter of waiters.values()) waiter.reject(error);
@@ -55,6 +60,7 @@ export async function forkServer(connectionString: string): Promise<ForkedServer
   const closed = new Promise<void>((resolve) =>
     child.once('close', (code, signal) => {
       failAll(failure(`exited (${signal ?? `code ${code}`})`));
+      if (!closing) reportDeath(gone ?? failure('exited'));
       resolve();
     }),
   );
@@ -109,6 +115,7 @@ export async function forkServer(connectionString: string): Promise<ForkedServer
     return answer;
   };
   const close = async () => {
+    closing = true;
     const force = setTimeout(() => child.kill('SIGKILL'), requestTimeoutMs + 5_000);
     // A server that cannot close cleanly is killed: the run is over either way.
     if (!gone) await request('close').catch(() => child.kill('SIGKILL'));
@@ -119,7 +126,7 @@ export async function forkServer(connectionString: string): Promise<ForkedServer
   try {
     // The envelope's schema has checked the URL already.
     const url = await wait(0, 'whether it is ready', z.string(), readyTimeoutMs);
-    return { url, request, close };
+    return { url, request, close, died };
   } catch (error: unknown) {
     child.kill('SIGKILL');
     throw error;
