@@ -231,7 +231,8 @@ async function main(options: BenchOptions): Promise<number> {
   if (ballots) {
     console.log(
       `Rounds, in order (per second): ${ballots.rounds.map((figure) => `${figure.kind} ${figure.perSecond}`).join(', ')}; ` +
-        `raw rounds of ${ballots.raw.callsPerRound} upserts after ${ballots.raw.warmUpCalls} to warm Azurite up.`,
+        `raw rounds of ${ballots.raw.callsPerRound} upserts. Warm-up, discarded: ${ballots.warmUp.rawCalls} raw upserts, ` +
+        `then ${ballots.warmUp.appRounds} such pairs of rounds (${ballots.warmUp.ballots} ballots) on a vote of another team.`,
     );
     const { seconds, msPerBallot, wallSeconds } = ballots.cpu;
     console.log(

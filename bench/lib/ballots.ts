@@ -2,7 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startAzurite } from '../../scripts/lib/azurite';
 import { cardAction, testUser, type TeamContext, type TestUser } from '../../tests/support/activities';
 import { startLoopbackConnector, type LoopbackConnector } from '../../tests/support/loopback-connector';
-import { failureSamplesKept, submitBallots } from './ballot-round';
+import { alternateRounds, type RoundFigure, type RoundSetting } from './alternating-rounds';
+import { failureSamplesKept } from './ballot-round';
 import { summarizeCardUpdates, type CardUpdates } from './card-updates';
 import type { LogCounts } from './counting-logger';
 import { createCpuMeter, mapCpu, type CpuByProcess } from './cpu-meter';
@@ -12,19 +13,14 @@ import { postActivity } from './post-activity';
 import { createRawUpserts } from './raw-upserts';
 import { median, percentile, round, runPool } from './stats';
 
-/** One measured round, in the order they ran: raw, app, raw, …, app, raw. */
-export interface RoundFigure {
-  kind: 'raw' | 'app';
-  /** Upserts or ballots per second. */
-  perSecond: number;
-  seconds: number;
-}
-
 export interface BallotRunResult {
   members: number;
   concurrency: number;
+  /** The measured rounds, in the order they ran: raw, app, raw, …, app, raw. */
   rounds: RoundFigure[];
-  raw: { warmUpCalls: number; callsPerRound: number; perSecond: number; failures: number };
+  /** Discarded before the measured rounds: raw upserts alone, then alternating rounds on a warm-up vote. */
+  warmUp: { rawCalls: number; appRounds: number; ballots: number };
+  raw: { callsPerRound: number; perSecond: number; failures: number };
   app: {
     rounds: number;
     /** Each member submits one ballot per round: the first, then a changed one. */
@@ -51,24 +47,27 @@ export interface BallotRunResult {
 // Azurite's CPU per upsert falls for its first ~8,000 calls (from about 0.9 ms to 0.27 ms on a 2-core
 // machine) and then stays; measured rounds on that slope would flatter the app against a colder Azurite.
 const rawWarmUpCalls = 10_000;
+// The server, Azurite and the client keep getting faster for about the first 2,000 ballots (the server's
+// CPU per ballot falls from about 6 ms to 3.4 ms); a server that has been up a while is past that.
+const appWarmUpBallots = 2_000;
 // Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain.
 const rawCallsAtLeast = 1_000;
 
 // How long after a failed request the server process's exit is waited for, to report it instead.
 const serverDeathGraceMs = 1_000;
 
-const benchTeam = (serviceUrl: string): TeamContext => ({
+const benchTeam = (serviceUrl: string, slug: string): TeamContext => ({
   tenantId: 'tenant-bench',
-  teamId: '19:bench@thread.tacv2',
-  teamName: 'Bench Leadership',
-  channelId: '19:bench@thread.tacv2',
+  teamId: `19:${slug}@thread.tacv2`,
+  teamName: `Bench ${slug}`,
+  channelId: `19:${slug}@thread.tacv2`,
   serviceUrl,
 });
 
 /**
  * Measures 1–4: ballots through the bot (its server in a process of its own) against one fresh Azurite,
- * with raw upserts to the same Azurite as the reference. After both are warm, raw and app rounds alternate,
- * so both meet the same Azurite and the same noise on the machine; the medians are compared.
+ * with raw upserts to the same Azurite as the reference. After both are warm, raw and app rounds alternate
+ * and their medians are compared.
  */
 export async function runBallots(options: {
   members: number;
@@ -87,13 +86,19 @@ export async function runBallots(options: {
     connector.setRoster('*', members);
     server = await forkServer(azurite.connectionString);
     const bot = server;
-    const team = benchTeam(connector.serviceUrl);
-
     const raw = await createRawUpserts(azurite.connectionString, concurrency);
+    const setting: RoundSetting = {
+      bot,
+      members,
+      concurrency,
+      raw,
+      rawCallsPerRound: Math.max(count, rawCallsAtLeast),
+    };
+
     await raw.round(rawWarmUpCalls);
+    const team = benchTeam(connector.serviceUrl, 'measured');
     const vote = await openVote(bot, connector, team, members);
-    // The app's warm-up: every member opens the ballot once (read-only), so the rounds meet warm code and
-    // open connections, as a server that has been up a while does.
+    // Every member opens the measured ballot once (read-only), as a voter does before voting.
     await runPool(count, concurrency, async (index) => {
       const member = members[index] as TestUser;
       await postActivity(
@@ -101,71 +106,52 @@ export async function runBallots(options: {
         cardAction(team, member, 'ballot.view', { voteId: vote.voteId }, { replyToId: vote.cardId }),
       );
     });
-    await bot.request('settle');
+    // The app's warm-up: the same alternation on a vote of another team, its figures discarded.
+    const warmUpTeam = benchTeam(connector.serviceUrl, 'warm-up');
+    const warmUpVote = await openVote(bot, connector, warmUpTeam, members);
+    const warmUpRounds = Math.ceil(appWarmUpBallots / count);
+    await alternateRounds(setting, { team: warmUpTeam, vote: warmUpVote, appRounds: warmUpRounds });
 
-    const rawCalls = Math.max(count, rawCallsAtLeast);
-    const rounds: RoundFigure[] = [];
-    const rawRound = async () => {
-      const seconds = await raw.round(rawCalls);
-      rounds.push({ kind: 'raw', perSecond: rawCalls / seconds, seconds });
-    };
     const cpu = createCpuMeter({ serverUsage: () => bot.request('cpu'), azuritePid: azurite.process.pid });
-    const latencies: number[] = [];
-    const failureSamples: string[] = [];
-    let failures = 0;
-    let appSeconds = 0;
-
-    await rawRound();
-    // Storage requests and what the app logs count from the first ballot (not its start-up notices).
+    // Storage requests and what the app logs count from here: the measured rounds and their card updates.
     await bot.request('count.start');
     const phaseStart = Date.now();
-    for (let index = 0; index < options.rounds; index += 1) {
-      const result = await cpu.measure(() =>
-        submitBallots({ bot, team, members, vote, round: index, concurrency }),
-      );
-      rounds.push({ kind: 'app', perSecond: count / result.seconds, seconds: result.seconds });
-      appSeconds += result.seconds;
-      latencies.push(...result.latenciesMs);
-      failures += result.failures;
-      failureSamples.push(...result.failureSamples);
-      // The round's card-update tail is the app's work, and stays out of the next raw round.
-      await bot.request('settle');
-      await rawRound();
-    }
+    const measured = await alternateRounds(setting, { team, vote, appRounds: options.rounds, cpu });
     const phaseEnd = Date.now();
     const counted = await bot.request('count.stop');
 
     const rates = (kind: RoundFigure['kind']) =>
-      rounds.filter((figure) => figure.kind === kind).map((figure) => figure.perSecond);
+      measured.figures.filter((figure) => figure.kind === kind).map((figure) => figure.perSecond);
     const appMedian = median(rates('app'));
     const rawMedian = median(rates('raw'));
+    const appRounds = measured.appRounds;
     const ballots = count * options.rounds;
+    const latencies = appRounds.flatMap((result) => result.latenciesMs);
     const cpuSeconds = cpu.total();
     const sum = latencies.reduce((total, value) => total + value, 0);
     return {
       members: count,
       concurrency,
-      rounds: rounds.map((figure) => ({
+      rounds: measured.figures.map((figure) => ({
         kind: figure.kind,
         perSecond: round(figure.perSecond),
         seconds: round(figure.seconds, 3),
       })),
-      raw: {
-        warmUpCalls: rawWarmUpCalls,
-        callsPerRound: rawCalls,
-        perSecond: round(rawMedian),
-        failures: raw.failures(),
-      },
+      warmUp: { rawCalls: rawWarmUpCalls, appRounds: warmUpRounds, ballots: warmUpRounds * count },
+      raw: { callsPerRound: setting.rawCallsPerRound, perSecond: round(rawMedian), failures: raw.failures() },
       app: {
         rounds: options.rounds,
         ballotsPerRound: count,
         perSecond: round(appMedian),
-        failures,
-        failureSamples: failureSamples.slice(0, failureSamplesKept),
+        failures: appRounds.reduce((total, result) => total + result.failures, 0),
+        failureSamples: appRounds.flatMap((result) => result.failureSamples).slice(0, failureSamplesKept),
       },
       ratio: round(appMedian / rawMedian, 3),
       cpu: {
-        wallSeconds: round(appSeconds, 2),
+        wallSeconds: round(
+          appRounds.reduce((total, result) => total + result.seconds, 0),
+          2,
+        ),
         seconds: mapCpu(cpuSeconds, (used) => round(used, 2)),
         msPerBallot: mapCpu(cpuSeconds, (used) => round((used * 1000) / ballots, 2)),
       },
