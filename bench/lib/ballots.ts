@@ -1,359 +1,160 @@
-import { TableClient } from '@azure/data-tables';
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../../bot/config';
-import { startServer, type RunningServer } from '../../bot/composition-root';
-import { systemClock } from '../../bot/support/clock';
-import type { Logger } from '../../bot/support/logger';
+import { setTimeout as delay } from 'node:timers/promises';
 import { startAzurite } from '../../scripts/lib/azurite';
-import {
-  cardAction,
-  channelMessage,
-  teamInstall,
-  testUser,
-  type TeamContext,
-  type TestUser,
-} from '../../tests/support/activities';
-import {
-  startLoopbackConnector,
-  type ConnectorCall,
-  type LoopbackConnector,
-} from '../../tests/support/loopback-connector';
-import { createRequestCounter } from './storage-counter';
-import { maxInWindow, percentile, round, runPool } from './stats';
+import { cardAction, testUser, type TeamContext, type TestUser } from '../../tests/support/activities';
+import { startLoopbackConnector, type LoopbackConnector } from '../../tests/support/loopback-connector';
+import { alternateRounds, type RoundFigure, type RoundSetting } from './alternating-rounds';
+import { failureSamplesKept } from './ballot-round';
+import { summarizeCardUpdates, type CardUpdates } from './card-updates';
+import type { LogCounts } from './counting-logger';
+import { createCpuMeter, mapCpu, type CpuByProcess } from './cpu-meter';
+import { forkServer, type ForkedServer } from './forked-server';
+import { openVote } from './open-vote';
+import { postActivity } from './post-activity';
+import { createRawUpserts } from './raw-upserts';
+import { median, percentile, round, runPool } from './stats';
 
 export interface BallotRunResult {
   members: number;
   concurrency: number;
-  raw: { callsPerRound: number; rounds: number[]; perSecond: number; failures: number };
-  /** CPU seconds used during the ballot invokes: this process (server, connector, client) and Azurite. */
-  cpuSeconds: { benchProcess: number; azurite: number | null; wallSeconds: number };
+  /** The measured rounds, in the order they ran: raw, app, raw, …, app, raw. */
+  rounds: RoundFigure[];
+  /** Discarded before the measured rounds: raw upserts alone, then alternating rounds on a warm-up vote. */
+  warmUp: { rawCalls: number; appRounds: number; ballots: number };
+  raw: { callsPerRound: number; perSecond: number; failures: number };
   app: {
-    ballots: number;
-    seconds: number;
+    rounds: number;
+    /** Each member submits one ballot per round: the first, then a changed one. */
+    ballotsPerRound: number;
     perSecond: number;
     failures: number;
     failureSamples: string[];
   };
+  /** The median app round over the median raw round. */
   ratio: number;
+  /** CPU used during the app rounds, by process: seconds, and milliseconds per ballot. */
+  cpu: { wallSeconds: number; seconds: CpuByProcess; msPerBallot: CpuByProcess };
   latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
-  cardUpdates: {
-    total: number;
-    max1s: number;
-    max30s: number;
-    perConversation: Record<string, { total: number; max1s: number; max30s: number }>;
-    settleMs: number;
-    finalTurnout: string | null;
-    finalShowsAll: boolean;
-  };
+  cardUpdates: CardUpdates;
   storage: {
-    /** From the first ballot sent until the card queue settled. */
+    /** From the first ballot until the card-update queue settled after the last. */
     requests: number;
     perBallot: number;
-    /** Only while invokes were in flight (before the queue's tail). */
-    requestsDuringInvokes: number;
     byOperation: Record<string, number>;
   };
-  log: { errors: number; warnings: number; samples: string[] };
+  log: LogCounts;
 }
 
-const tablePrefix = 'bench';
+// Azurite's CPU per upsert falls for its first ~8,000 calls (from about 0.9 ms to 0.27 ms on a 2-core
+// machine) and then stays; measured rounds on that slope would flatter the app against a colder Azurite.
+const rawWarmUpCalls = 10_000;
+// The server, Azurite and the client keep getting faster for about the first 2,000 ballots (the server's
+// CPU per ballot falls from about 6 ms to 3.4 ms); a server that has been up a while is past that.
+const appWarmUpBallots = 2_000;
+// Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain.
+const rawCallsAtLeast = 1_000;
 
-/** A logger that keeps quiet but counts what the app reports as wrong. */
-function countingLogger() {
-  const log = { errors: 0, warnings: 0, samples: [] as string[] };
-  const keep = (level: string, message: string, fields?: Record<string, unknown>) => {
-    if (log.samples.length < 5) {
-      const error = fields?.error;
-      const detail = error instanceof Error ? `: ${error.message}` : '';
-      log.samples.push(`${level} ${message}${detail}`);
-    }
-  };
-  const logger: Logger = {
-    debug: () => {},
-    info: () => {},
-    warn: (message, fields) => {
-      log.warnings += 1;
-      keep('warn', message, fields);
-    },
-    error: (message, fields) => {
-      log.errors += 1;
-      keep('error', message, fields);
-    },
-  };
-  return { logger, log };
-}
+// How long after a failed request the server process's exit is waited for, to report it instead.
+const serverDeathGraceMs = 1_000;
 
-/** Wraps the connector's call list so each recorded call gets the time it arrived. */
-function stampCalls(calls: ConnectorCall[]): Map<ConnectorCall, number> {
-  const stamps = new Map<ConnectorCall, number>();
-  const push = calls.push.bind(calls);
-  Object.defineProperty(calls, 'push', {
-    value: (...items: ConnectorCall[]) => {
-      const at = performance.now();
-      for (const item of items) stamps.set(item, at);
-      return push(...items);
-    },
-  });
-  return stamps;
-}
-
-async function post(
-  server: Pick<RunningServer, 'url'>,
-  activity: unknown,
-): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  return { status: response.status, text: await response.text() };
-}
-
-const timeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms).unref(),
-    ),
-  ]);
-
-/** The bot's setup for a vote: install, three candidates, a vote opened by the first member (the integrity tests reuse it). */
-export async function openVote(
-  server: Pick<RunningServer, 'url'>,
-  connector: LoopbackConnector,
-  team: TeamContext,
-  members: TestUser[],
-) {
-  const facilitator = members[0] as TestUser;
-  const expectReply = async (activity: unknown, what: string) => {
-    const before = connector.calls.length;
-    const result = await post(server, activity);
-    if (result.status !== 200) throw new Error(`${what}: HTTP ${result.status} ${result.text.slice(0, 300)}`);
-    await connector.waitFor((calls) => calls.length > before, 10_000);
-  };
-  await expectReply(teamInstall(team, testUser('Installer')), 'install');
-  for (const title of [
-    'Every student reads at grade level by spring',
-    'Cut chronic absence in half',
-    'Build a culture of peer observation',
-  ]) {
-    await expectReply(channelMessage(team, facilitator, `propose ${title}`), 'propose');
-  }
-  const before = connector.calls.length;
-  const opened = await post(
-    server,
-    cardAction(team, facilitator, 'vote.open', {
-      method: 'ranked-choice',
-      closesInHours: '48',
-      quorumPercent: '50',
-    }),
-  );
-  if (opened.status !== 200 || !opened.text.includes('opened a vote'))
-    throw new Error(`vote.open: HTTP ${opened.status} ${opened.text.slice(0, 300)}`);
-  const calls = await connector.waitFor(
-    (all) => all.slice(before).some((call) => JSON.stringify(call.body).includes('ballot.view')),
-    10_000,
-  );
-  const ballotCall = calls.slice(before).find((call) => JSON.stringify(call.body).includes('ballot.view'));
-  const cardId = ballotCall?.assignedId;
-  const voteId = JSON.stringify(ballotCall?.body).match(
-    /"verb":"ballot\.view","data":\{"voteId":"([^"]+)"/,
-  )?.[1];
-  const voteIdLoose = voteId ?? JSON.stringify(ballotCall?.body).match(/"voteId":"([^"]+)"/)?.[1];
-  if (!cardId || !voteIdLoose) throw new Error('could not find the ballot card or its vote id');
-
-  const view = await post(
-    server,
-    cardAction(team, facilitator, 'ballot.view', { voteId: voteIdLoose }, { replyToId: cardId }),
-  );
-  const candidateIds = [
-    ...new Set([...view.text.matchAll(/"value":"([0-9a-f-]{36})"/g)].map((m) => m[1] as string)),
-  ];
-  if (candidateIds.length < 3) throw new Error(`ballot.view showed ${candidateIds.length} candidates`);
-  return { voteId: voteIdLoose, cardId, candidateIds };
-}
+const benchTeam = (serviceUrl: string, slug: string): TeamContext => ({
+  tenantId: 'tenant-bench',
+  teamId: `19:${slug}@thread.tacv2`,
+  teamName: `Bench ${slug}`,
+  channelId: `19:${slug}@thread.tacv2`,
+  serviceUrl,
+});
 
 /**
- * Raw upserts straight to the same Azurite, at the same concurrency: the ceiling the bot is compared with.
- * Three rounds; the median counts (the machine may be shared, so one round is noisy).
+ * Measures 1–4: ballots through the bot (its server in a process of its own) against one fresh Azurite,
+ * with raw upserts to the same Azurite as the reference. After both are warm, raw and app rounds alternate
+ * and their medians are compared.
  */
-async function rawUpserts(connectionString: string, callsPerRound: number, concurrency: number) {
-  const client = TableClient.fromConnectionString(connectionString, 'benchrawupserts', {
-    allowInsecureConnection: true,
-  });
-  await client.createTable();
-  // A ballot row is about this big: its JSON in one string column.
-  const data = JSON.stringify({
-    ranking: ['x'.repeat(36), 'y'.repeat(36), 'z'.repeat(36)],
-    pad: 'p'.repeat(120),
-  });
-  let failures = 0;
-  const upsert = async (rowKey: string) => {
-    try {
-      await client.upsertEntity({ partitionKey: 'raw', rowKey, memberId: rowKey, data }, 'Replace');
-    } catch {
-      failures += 1;
-    }
-  };
-  await runPool(100, concurrency, (index) => upsert(`warm${index}`));
-  const rounds: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
-    const started = performance.now();
-    await runPool(callsPerRound, concurrency, (index) => upsert(`r${round}-${index}`));
-    rounds.push(callsPerRound / ((performance.now() - started) / 1000));
-  }
-  const median = [...rounds].sort((a, b) => a - b)[1] ?? 0;
-  return { callsPerRound, rounds: rounds.map((rate) => round(rate)), perSecond: round(median), failures };
-}
-
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after "pid (comm) ".
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** Measures 1–4: ballots through the bot against one fresh Azurite, with raw upserts as the reference. */
 export async function runBallots(options: {
   members: number;
   concurrency: number;
+  rounds: number;
 }): Promise<BallotRunResult> {
   const { members: count, concurrency } = options;
   const azurite = await startAzurite();
   let connector: LoopbackConnector | null = null;
-  let server: RunningServer | null = null;
+  let server: ForkedServer | null = null;
   try {
     connector = await startLoopbackConnector();
-    const stamps = stampCalls(connector.calls);
     const members = Array.from({ length: count }, (_, index) =>
       testUser(`Member ${String(index + 1).padStart(5, '0')}`),
     );
     connector.setRoster('*', members);
-    const counter = createRequestCounter(tablePrefix);
-    const { logger, log } = countingLogger();
-    server = await startServer({
-      config: loadConfig({
-        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        TABLE_PREFIX: tablePrefix,
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-      }),
-      clock: systemClock,
-      logger,
-      schedulerIntervalMs: 0,
-      storageClientOptions: { additionalPolicies: [{ policy: counter.policy, position: 'perCall' }] },
-    });
-    const team: TeamContext = {
-      tenantId: 'tenant-bench',
-      teamId: '19:bench@thread.tacv2',
-      teamName: 'Bench Leadership',
-      channelId: '19:bench@thread.tacv2',
-      serviceUrl: connector.serviceUrl,
+    server = await forkServer(azurite.connectionString);
+    const bot = server;
+    const raw = await createRawUpserts(azurite.connectionString, concurrency);
+    const setting: RoundSetting = {
+      bot,
+      members,
+      concurrency,
+      raw,
+      rawCallsPerRound: Math.max(count, rawCallsAtLeast),
     };
 
-    const raw = await rawUpserts(azurite.connectionString, Math.max(count, 500), concurrency);
-    const { voteId, cardId, candidateIds } = await openVote(server, connector, team, members);
-
-    // The ballot phase.
-    const running = server;
-    // Warm-up, as the raw upserts have: every member opens the ballot once (read-only), so the measured
-    // phase meets warm code and open connections, as a server that has been up a while does.
+    await raw.round(rawWarmUpCalls);
+    const team = benchTeam(connector.serviceUrl, 'measured');
+    const vote = await openVote(bot, connector, team, members);
+    // Every member opens the measured ballot once (read-only), as a voter does before voting.
     await runPool(count, concurrency, async (index) => {
       const member = members[index] as TestUser;
-      await post(running, cardAction(team, member, 'ballot.view', { voteId }, { replyToId: cardId }));
+      await postActivity(
+        bot,
+        cardAction(team, member, 'ballot.view', { voteId: vote.voteId }, { replyToId: vote.cardId }),
+      );
     });
-    const latencies: number[] = [];
-    const failureSamples: string[] = [];
-    let failures = 0;
-    // Only what the app logs during the ballot phase counts (not its start-up notices).
-    log.errors = 0;
-    log.warnings = 0;
-    log.samples.splice(0);
-    const cpuBefore = process.cpuUsage();
-    const azuriteCpuBefore = cpuSecondsOf(azurite.process.pid);
-    const phaseStart = performance.now();
-    counter.start();
-    await runPool(count, concurrency, async (index) => {
-      const member = members[index] as TestUser;
-      const ranking = candidateIds.map((_, place) => candidateIds[(index + place) % candidateIds.length]);
-      const data: Record<string, unknown> = { voteId };
-      ranking.forEach((id, place) => (data[`rank${place + 1}`] = id));
-      const started = performance.now();
-      try {
-        const result = await post(
-          running,
-          cardAction(team, member, 'ballot.submit', data, { replyToId: cardId }),
-        );
-        latencies.push(performance.now() - started);
-        if (result.status !== 200 || !result.text.includes('Your ballot:')) {
-          failures += 1;
-          if (failureSamples.length < 3)
-            failureSamples.push(`HTTP ${result.status} ${result.text.slice(0, 200)}`);
-        }
-      } catch (error: unknown) {
-        latencies.push(performance.now() - started);
-        failures += 1;
-        if (failureSamples.length < 3)
-          failureSamples.push(error instanceof Error ? error.message : String(error));
-      }
-    });
-    const phaseEnd = performance.now();
-    const cpuUsed = process.cpuUsage(cpuBefore);
-    const azuriteCpuAfter = cpuSecondsOf(azurite.process.pid);
-    const requestsDuringInvokes = counter.total();
-    await timeout(running.settle(), 120_000, 'the card update queue');
-    const settled = performance.now();
-    counter.stop();
+    // The app's warm-up: the same alternation on a vote of another team, its figures discarded.
+    const warmUpTeam = benchTeam(connector.serviceUrl, 'warm-up');
+    const warmUpVote = await openVote(bot, connector, warmUpTeam, members);
+    const warmUpRounds = Math.ceil(appWarmUpBallots / count);
+    await alternateRounds(setting, { team: warmUpTeam, vote: warmUpVote, appRounds: warmUpRounds });
 
-    // Card updates of the shared ballot card during the phase and its tail.
-    const updates = connector.calls.filter(
-      (call) =>
-        call.kind === 'update' &&
-        call.activityId === cardId &&
-        (stamps.get(call) ?? 0) >= phaseStart &&
-        (stamps.get(call) ?? 0) <= settled,
-    );
-    const perConversation: BallotRunResult['cardUpdates']['perConversation'] = {};
-    for (const conversationId of new Set(updates.map((call) => call.conversationId))) {
-      const times = updates
-        .filter((call) => call.conversationId === conversationId)
-        .map((call) => stamps.get(call) ?? 0);
-      perConversation[conversationId] = {
-        total: times.length,
-        max1s: maxInWindow(times, 1_000),
-        max30s: maxInWindow(times, 30_000),
-      };
-    }
-    const lastUpdate = connector.calls
-      .filter((call) => call.kind === 'update' && call.activityId === cardId)
-      .pop();
-    const finalTurnout =
-      JSON.stringify(lastUpdate?.body ?? '').match(/\d+ of \d+ (?:has|have) voted/)?.[0] ?? null;
+    const cpu = createCpuMeter({ serverUsage: () => bot.request('cpu'), azuritePid: azurite.process.pid });
+    // Storage requests and what the app logs count from here: the measured rounds and their card updates.
+    await bot.request('count.start');
+    const phaseStart = Date.now();
+    const measured = await alternateRounds(setting, { team, vote, appRounds: options.rounds, cpu });
+    const phaseEnd = Date.now();
+    const counted = await bot.request('count.stop');
 
-    const seconds = (phaseEnd - phaseStart) / 1000;
-    const perSecond = round(count / seconds);
-    const requests = counter.total();
+    const rates = (kind: RoundFigure['kind']) =>
+      measured.figures.filter((figure) => figure.kind === kind).map((figure) => figure.perSecond);
+    const appMedian = median(rates('app'));
+    const rawMedian = median(rates('raw'));
+    const appRounds = measured.appRounds;
+    const ballots = count * options.rounds;
+    const latencies = appRounds.flatMap((result) => result.latenciesMs);
+    const cpuSeconds = cpu.total();
     const sum = latencies.reduce((total, value) => total + value, 0);
     return {
       members: count,
       concurrency,
-      raw,
-      cpuSeconds: {
-        benchProcess: round((cpuUsed.user + cpuUsed.system) / 1e6, 2),
-        azurite:
-          azuriteCpuBefore === null || azuriteCpuAfter === null
-            ? null
-            : round(azuriteCpuAfter - azuriteCpuBefore, 2),
-        wallSeconds: round(seconds, 2),
+      rounds: measured.figures.map((figure) => ({
+        kind: figure.kind,
+        perSecond: round(figure.perSecond),
+        seconds: round(figure.seconds, 3),
+      })),
+      warmUp: { rawCalls: rawWarmUpCalls, appRounds: warmUpRounds, ballots: warmUpRounds * count },
+      raw: { callsPerRound: setting.rawCallsPerRound, perSecond: round(rawMedian), failures: raw.failures() },
+      app: {
+        rounds: options.rounds,
+        ballotsPerRound: count,
+        perSecond: round(appMedian),
+        failures: appRounds.reduce((total, result) => total + result.failures, 0),
+        failureSamples: appRounds.flatMap((result) => result.failureSamples).slice(0, failureSamplesKept),
       },
-      app: { ballots: count, seconds: round(seconds, 3), perSecond, failures, failureSamples },
-      ratio: round(perSecond / raw.perSecond, 3),
+      ratio: round(appMedian / rawMedian, 3),
+      cpu: {
+        wallSeconds: round(
+          appRounds.reduce((total, result) => total + result.seconds, 0),
+          2,
+        ),
+        seconds: mapCpu(cpuSeconds, (used) => round(used, 2)),
+        msPerBallot: mapCpu(cpuSeconds, (used) => round((used * 1000) / ballots, 2)),
+      },
       latencyMs: {
         p50: round(percentile(latencies, 50)),
         p95: round(percentile(latencies, 95)),
@@ -361,25 +162,25 @@ export async function runBallots(options: {
         max: round(Math.max(0, ...latencies)),
         mean: round(latencies.length ? sum / latencies.length : 0),
       },
-      cardUpdates: {
-        total: updates.length,
-        max1s: Math.max(0, ...Object.values(perConversation).map((c) => c.max1s)),
-        max30s: Math.max(0, ...Object.values(perConversation).map((c) => c.max30s)),
-        perConversation,
-        settleMs: round(settled - phaseEnd),
-        finalTurnout,
-        finalShowsAll: finalTurnout === `${count} of ${count} ${count === 1 ? 'has' : 'have'} voted`,
-      },
+      cardUpdates: summarizeCardUpdates(connector.calls, {
+        cardId: vote.cardId,
+        from: phaseStart,
+        to: phaseEnd,
+        members: count,
+      }),
       storage: {
-        requests,
-        perBallot: round(requests / count, 2),
-        requestsDuringInvokes,
-        byOperation: counter.byOperation(),
+        requests: counted.storage.requests,
+        perBallot: round(counted.storage.requests / ballots, 2),
+        byOperation: counted.storage.byOperation,
       },
-      log,
+      log: counted.log,
     };
+  } catch (error: unknown) {
+    // A request that failed is most often the server process dying: then its output says why.
+    const death = server && (await Promise.race([server.died, delay(serverDeathGraceMs, null)]));
+    throw death ?? error;
   } finally {
-    await server?.close().catch(() => undefined);
+    await server?.close();
     await connector?.close().catch(() => undefined);
     await azurite.stop();
   }

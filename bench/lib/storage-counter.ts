@@ -5,6 +5,7 @@ type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies'
 /** Counts Table Storage requests (one per logical call: the policy sits per call, before retries). */
 export interface RequestCounter {
   policy: PipelinePolicy;
+  /** Starts counting from zero. */
   start(): void;
   stop(): void;
   /** Requests counted while started. */
@@ -40,6 +41,8 @@ export function createRequestCounter(tablePrefix: string): RequestCounter {
       },
     },
     start() {
+      count = 0;
+      operations.clear();
       counting = true;
     },
     stop() {

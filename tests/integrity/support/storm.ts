@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { openVote } from '../../../bench/lib/ballots';
+import { openVote } from '../../../bench/lib/open-vote';
 import { runPool } from '../../../bench/lib/stats';
 import type { StoredVote } from '../../../bot/app/priority-stores';
 import { createTableVoteStore } from '../../../bot/storage/table-priority-stores';

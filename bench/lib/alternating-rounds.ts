@@ -1,0 +1,54 @@
+import type { TeamContext, TestUser } from '../../tests/support/activities';
+import { submitBallots, type BallotRound } from './ballot-round';
+import type { CpuMeter } from './cpu-meter';
+import type { ForkedServer } from './forked-server';
+import type { VoteOnCard } from './open-vote';
+import type { RawUpserts } from './raw-upserts';
+
+/** One round, in the order they ran: raw, app, raw, …, app, raw. */
+export interface RoundFigure {
+  kind: 'raw' | 'app';
+  /** Upserts or ballots per second. */
+  perSecond: number;
+  seconds: number;
+}
+
+/** What the alternation needs: the server, its members, the raw upserts and how much of each a round does. */
+export interface RoundSetting {
+  bot: ForkedServer;
+  members: readonly TestUser[];
+  concurrency: number;
+  raw: RawUpserts;
+  rawCallsPerRound: number;
+}
+
+/**
+ * Raw and app rounds in turn, starting and ending with a raw one, so both meet the same Azurite and the
+ * same noise on the machine. App round 0 is every member's first ballot on `vote`, later ones a changed
+ * ballot. CPU is measured (when a meter is given) during the app rounds only.
+ */
+export async function alternateRounds(
+  setting: RoundSetting,
+  options: { team: TeamContext; vote: VoteOnCard; appRounds: number; cpu?: CpuMeter },
+): Promise<{ figures: RoundFigure[]; appRounds: BallotRound[] }> {
+  const { bot, members, concurrency, raw, rawCallsPerRound } = setting;
+  const { team, vote, cpu } = options;
+  const figures: RoundFigure[] = [];
+  const appRounds: BallotRound[] = [];
+  const rawRound = async () => {
+    const seconds = await raw.round(rawCallsPerRound);
+    figures.push({ kind: 'raw', perSecond: rawCallsPerRound / seconds, seconds });
+  };
+  const appRound = (round: number) => submitBallots({ bot, team, members, vote, round, concurrency });
+
+  await rawRound();
+  for (let round = 0; round < options.appRounds; round += 1) {
+    const result = await (cpu ? cpu.measure(() => appRound(round)) : appRound(round));
+    figures.push({ kind: 'app', perSecond: members.length / result.seconds, seconds: result.seconds });
+    appRounds.push(result);
+    // The round's card-update tail is the app's work, and stays out of the next raw round.
+    await bot.request('settle');
+    await rawRound();
+  }
+  return { figures, appRounds };
+}
