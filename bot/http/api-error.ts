@@ -26,6 +26,17 @@ export class ApiError extends Error {
   }
 }
 
+/** What a failure that is not the caller's doing says: nothing of its cause. */
+export const internalErrorMessage =
+  'Something went wrong on our side; nothing was changed. Please try again.';
+
+export function apiErrorBody(code: string, message: string, details: ApiErrorDetails = {}): ApiErrorBody {
+  return {
+    error: { code, message, ...(details.field === undefined ? {} : { field: details.field }) },
+    ...('current' in details ? { current: details.current } : {}),
+  };
+}
+
 export function sendApiError(
   res: Response,
   status: number,
@@ -33,9 +44,5 @@ export function sendApiError(
   message: string,
   details: ApiErrorDetails = {},
 ): void {
-  const body: ApiErrorBody = {
-    error: { code, message, ...(details.field === undefined ? {} : { field: details.field }) },
-    ...('current' in details ? { current: details.current } : {}),
-  };
-  res.status(status).json(body);
+  res.status(status).json(apiErrorBody(code, message, details));
 }

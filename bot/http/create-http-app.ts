@@ -1,12 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import type { AppConfig } from '../config';
 import type { Logger } from '../support/logger';
 import type { TeamsBot } from '../teams/create-teams-bot';
-import { parseIncomingActivity } from '../teams/activity-schema';
-import { isAllowedServiceUrl } from '../teams/service-url';
 import { MembershipUnavailableError } from '../app/team-membership';
-import { ApiError, sendApiError } from './api-error';
+import { ApiError, internalErrorMessage, sendApiError } from './api-error';
+import { createBotEndpoint, isBotEndpointRequest } from './bot-endpoint';
+import { securityHeaders } from './security-headers';
 import type { IdentifyCaller } from './caller-identity';
 import type { HealthCheck } from './health';
 import { tabContentSecurityPolicy } from './tab-security';
@@ -48,40 +49,30 @@ export interface HttpAppDeps extends TeamRouteDeps {
 }
 
 /** The one HTTP surface: bot endpoint, tab pages, tab API and health. */
-export function createHttpApp(deps: HttpAppDeps): express.Express {
-  const { config, logger } = deps;
+export function createHttpApp(deps: HttpAppDeps): RequestListener {
+  const botEndpoint = createBotEndpoint(deps);
+  const app = createExpressApp(deps);
+  return (req, res) => {
+    if (isBotEndpointRequest(req)) botEndpoint(req, res);
+    else void app(req, res);
+  };
+}
+
+/** Everything but the bot endpoint: tab pages, tab API and health. */
+function createExpressApp(deps: HttpAppDeps): express.Express {
+  const { logger } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
 
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.set(securityHeaders);
     next();
   });
 
   app.get('/healthz', async (_req, res) => {
     const report = await deps.health.check();
     res.status(report.status === 'ok' ? 200 : 503).json(report);
-  });
-
-  app.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
-    const parsed = parseIncomingActivity(req.body);
-    if (!parsed.ok) {
-      logger.warn('malformed activity refused', { error: parsed.error });
-      sendApiError(res, 400, 'bad_activity', parsed.error);
-      return;
-    }
-    if (!isAllowedServiceUrl(parsed.activity.serviceUrl, config.serviceUrlAllowlist)) {
-      logger.warn('activity from a serviceUrl outside the allowlist refused', {
-        serviceUrl: parsed.activity.serviceUrl,
-      });
-      sendApiError(res, 403, 'service_url_not_allowed', 'serviceUrl: not an allowed Bot Connector host');
-      return;
-    }
-    const answer = await deps.bot.answer(parsed.activity, req.get('authorization') ?? '');
-    if (answer.body === undefined) res.status(answer.status).end();
-    else res.status(answer.status).json(answer.body);
   });
 
   app.use(
@@ -144,12 +135,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       return;
     }
     logger.error('request failed', { error });
-    sendApiError(
-      res,
-      500,
-      'internal',
-      'Something went wrong on our side; nothing was changed. Please try again.',
-    );
+    sendApiError(res, 500, 'internal', internalErrorMessage);
   });
   return app;
 }

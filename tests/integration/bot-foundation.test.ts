@@ -136,6 +136,32 @@ describe('bad requests to /api/messages', () => {
     expect((await directory(app)).teams).toHaveLength(0);
   });
 
+  it('refuses an activity that is not sent as JSON, and a compressed body, changing nothing', async () => {
+    const team = app.team({ teamId: '19:plain@thread.tacv2', teamName: 'Plain' });
+    const asText = await app.post(teamInstall(team, testUser('Eve')), { 'content-type': 'text/plain' });
+    expect(asText.status).toBe(400);
+    expect(asText.body).toMatchObject({ error: { code: 'bad_activity' } });
+    const compressed = await app.post(teamInstall(team, testUser('Eve')), { 'content-encoding': 'gzip' });
+    expect(compressed.status).toBe(415);
+    expect(compressed.body).toEqual({
+      error: { code: 'bad_request', message: 'Content-Encoding: "gzip" is not accepted' },
+    });
+    expect((await directory(app)).teams).toHaveLength(0);
+    expect(app.connector.calls).toHaveLength(0);
+  });
+
+  it('answers the Bot Connector with the same security headers as every other route', async () => {
+    const team = app.team({ teamId: '19:headers@thread.tacv2', teamName: 'Headers' });
+    const response = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamInstall(team, testUser('Eve'))),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
   it('refuses a body larger than the limit', async () => {
     const team = app.team({ teamId: '19:big@thread.tacv2', teamName: 'Big' });
     const result = await app.post(channelMessage(team, testUser('Eve'), 'x'.repeat(300_000)));
