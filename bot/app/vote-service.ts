@@ -37,6 +37,7 @@ import type {
   TeamStateStore,
   VoteStore,
 } from './priority-stores';
+import { withBallotOf } from './ballots-with';
 import { createFreshReads } from './fresh-reads';
 import { ConflictError, type TeamRef, type Versioned } from './team-ref';
 
@@ -70,6 +71,7 @@ export interface CastResult {
 
 export interface VoteSnapshot {
   stored: StoredVote;
+  /** A live view, not a copy: it may gain ballots this process records after the snapshot was taken. */
   ballots: CurrentBallots;
 }
 
@@ -183,27 +185,24 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   // Hundreds of ballots in the same seconds each read the vote before and after writing: they share reads,
   // each still one that started after it asked, so a close is never missed.
   const voteReads = createFreshReads<Versioned<StoredVote> | null>();
-  const ballotReads = createFreshReads<CurrentBallots>();
+  const ballotReads = createFreshReads<Map<string, Ballot>>();
   const load = (team: TeamRef, voteId: string) =>
     voteReads.read(voteKey(team, voteId), () => votes.get(team, voteId));
 
-  // Ballots this process read recently, per vote: reading a vote's whole partition on every ballot
-  // would make a vote of N members cost N² rows. Entries are dropped once they are a minute old.
+  // Ballots this process read recently, per vote, with the ones it recorded since: reading a vote's whole
+  // partition on every ballot would make a vote of N members cost N² rows, and so would copying them.
+  // Entries are dropped once they are a minute old.
   const recentBallots = new Map<string, { at: number; ballots: Map<string, Ballot> }>();
-  const currentBallots = async (
-    team: TeamRef,
-    voteId: string,
-    maxAgeMs: number,
-  ): Promise<Map<string, Ballot>> => {
+  const currentBallots = async (team: TeamRef, voteId: string, maxAgeMs: number): Promise<CurrentBallots> => {
     const key = voteKey(team, voteId);
     const nowMs = Date.now();
     for (const [cachedKey, entry] of recentBallots)
       if (nowMs - entry.at > 60_000) recentBallots.delete(cachedKey);
     const cached = recentBallots.get(key);
-    if (cached && nowMs - cached.at <= maxAgeMs) return new Map(cached.ballots);
-    const fresh = new Map(await ballotReads.read(key, () => ballots.current(team, voteId)));
+    if (cached && nowMs - cached.at <= maxAgeMs) return cached.ballots;
+    const fresh = await ballotReads.read(key, async () => new Map(await ballots.current(team, voteId)));
     recentBallots.set(key, { at: nowMs, ballots: fresh });
-    return new Map(fresh);
+    return fresh;
   };
 
   const onlyFacilitator = (stored: StoredVote, memberId: string, options: OwnerOption = {}): Result<true> =>
@@ -298,12 +297,10 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const stored = await load(team, voteId);
       if (!stored) return null;
       const current = await currentBallots(team, voteId, options.ballotsMaxAgeMs ?? 0);
-      if (options.freshFor !== undefined && (options.ballotsMaxAgeMs ?? 0) > 0) {
-        const own = await ballots.currentOf(team, voteId, options.freshFor);
-        if (own) current.set(options.freshFor, own);
-        else current.delete(options.freshFor);
-      }
-      return { stored: stored.value, ballots: current };
+      if (options.freshFor === undefined || (options.ballotsMaxAgeMs ?? 0) === 0)
+        return { stored: stored.value, ballots: current };
+      const own = await ballots.currentOf(team, voteId, options.freshFor);
+      return { stored: stored.value, ballots: withBallotOf(current, options.freshFor, own) };
     },
 
     openVotes: (team) => votes.listOpen(team),

@@ -111,7 +111,6 @@ async function fetchAll(context: TurnContext, teamId: string | null): Promise<Te
   return members;
 }
 
-/** True when the user is on the roster, by channel account id or Entra object id. */
 /** True when the person acting is in the conversation's team or chat, reading Teams again before saying no. */
 export async function isMemberOf(
   rosters: RosterCache,
@@ -122,14 +121,26 @@ export async function isMemberOf(
   return isOnRoster(await rosters.membersOf(context, info, { fresh: true }), info.user);
 }
 
+/** True when the user is on the roster, by channel account id or Entra object id. */
 export function isOnRoster(
   members: readonly TeamMember[],
   user: { id: string; aadObjectId: string | null },
 ): boolean {
-  return members.some(
-    (member) =>
-      member.id === user.id || (user.aadObjectId !== null && member.aadObjectId === user.aadObjectId),
-  );
+  const known = idsOf(members);
+  return known.has(user.id) || (user.aadObjectId !== null && known.has(`aad:${user.aadObjectId}`));
+}
+
+// A roster is kept (and shared) for a minute and checked on every card press: index it once.
+const idsByRoster = new WeakMap<readonly TeamMember[], ReadonlySet<string>>();
+function idsOf(members: readonly TeamMember[]): ReadonlySet<string> {
+  let ids = idsByRoster.get(members);
+  if (!ids) {
+    ids = new Set(
+      members.flatMap((member) => [member.id, ...(member.aadObjectId ? [`aad:${member.aadObjectId}`] : [])]),
+    );
+    idsByRoster.set(members, ids);
+  }
+  return ids;
 }
 
 /** The team's members, or none when Teams cannot say (logged), for work outside a user's turn. */

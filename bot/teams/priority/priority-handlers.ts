@@ -1,4 +1,5 @@
 import type { AckStore } from '../../app/ack-store';
+import { withBallotOf } from '../../app/ballots-with';
 import type { TeamStore } from '../../app/installations';
 import type { CandidateService } from '../../app/candidate-service';
 import type { DecisionLog, TeamStateStore } from '../../app/priority-stores';
@@ -520,7 +521,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
         // The voter's own view: what was read before, with the ballot just recorded.
         const latest = {
           ...snapshot,
-          ballots: new Map(snapshot.ballots).set(member(turn), cast.value.ballot),
+          ballots: withBallotOf(snapshot.ballots, member(turn), cast.value.ballot),
         };
         if (cast.value.everyoneHasVoted) {
           const closed = await votes.close(team, parsed.data.voteId, 'system', roster.length);
