@@ -39,7 +39,7 @@ export const detailLevels: readonly Detail[] = [
 
 /** Size of a card as sent, in bytes of UTF-8 JSON. */
 export function cardBytes(card: AdaptiveCard): number {
-  return new TextEncoder().encode(JSON.stringify(card)).length;
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
 /** Builds the card at the first detail level that fits the byte budget (the most compact one otherwise). */
