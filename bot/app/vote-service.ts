@@ -85,8 +85,12 @@ export interface VoteService {
   snapshot(
     team: TeamRef,
     voteId: string,
-    /** `freshFor`: this member's own ballot is read now, so their view never shows an older one. */
-    options?: { ballotsMaxAgeMs?: number; freshFor?: string },
+    /**
+     * `freshFor`: this member's own ballot is read now, so their view never shows an older one.
+     * `sharedVoteRead`: the vote may come from a read already under way (a moment old), for a member's
+     * view and a ballot's first check; `cast` reads the vote again after writing, which makes that safe.
+     */
+    options?: { ballotsMaxAgeMs?: number; freshFor?: string; sharedVoteRead?: boolean },
   ): Promise<VoteSnapshot | null>;
   openVotes(team: TeamRef): Promise<StoredVote[]>;
   /**
@@ -294,7 +298,9 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     },
 
     async snapshot(team, voteId, options = {}) {
-      const stored = await load(team, voteId);
+      const stored = options.sharedVoteRead
+        ? await voteReads.recent(voteKey(team, voteId), () => votes.get(team, voteId))
+        : await load(team, voteId);
       if (!stored) return null;
       const current = await currentBallots(team, voteId, options.ballotsMaxAgeMs ?? 0);
       if (options.freshFor === undefined || (options.ballotsMaxAgeMs ?? 0) === 0)

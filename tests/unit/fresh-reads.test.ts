@@ -72,6 +72,20 @@ describe('fresh reads', () => {
     await expect(next).resolves.toBe(3);
   });
 
+  it('should let a caller who accepts a read under way join it, or start one when none is', async () => {
+    const reads = createFreshReads<number>();
+    const { started, load } = controlledLoads();
+    const fresh = reads.read('vote', load);
+    const joined = reads.recent('vote', load);
+    expect(started).toHaveLength(1);
+    started[0]?.resolve(1);
+    await expect(Promise.all([fresh, joined])).resolves.toEqual([1, 1]);
+    const alone = reads.recent('vote', load);
+    expect(started).toHaveLength(2);
+    started[1]?.resolve(2);
+    await expect(alone).resolves.toBe(2);
+  });
+
   it('should keep keys apart', async () => {
     const reads = createFreshReads<string>();
     const one = reads.read('vote-1', () => Promise.resolve('one'));

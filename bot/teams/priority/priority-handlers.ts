@@ -383,6 +383,7 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     const snapshot = await votes.snapshot(team, parsed.data.voteId, {
       ballotsMaxAgeMs: 2_000,
       freshFor: member(turn),
+      sharedVoteRead: true,
     });
     if (!snapshot) return 'This vote is not in this team.';
     return personalView(turn, team, snapshot, { editing });
@@ -495,7 +496,10 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       ...teamAction('ballot.submit', true, async (turn, team, data) => {
         const parsed = voteIdData.safeParse(data);
         if (!parsed.success) return firstIssue(parsed.error);
-        const snapshot = await votes.snapshot(team, parsed.data.voteId, { ballotsMaxAgeMs: 2_000 });
+        const snapshot = await votes.snapshot(team, parsed.data.voteId, {
+          ballotsMaxAgeMs: 2_000,
+          sharedVoteRead: true,
+        });
         if (!snapshot) return 'This vote is not in this team.';
         const roster = await turn.roster();
         const read = readBallotChoice(data, snapshot.stored.vote.settings, snapshot.stored.vote.candidates);
