@@ -301,8 +301,25 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     return '';
   });
 
-  for (const action of deps.actions) {
-    app.adaptiveCards.actionExecute(action.verb, async (context, _state, data: Record<string, unknown>) => {
+  // One route for every card action, found by its verb: teams-ai awaits each route's selector in turn,
+  // and a ballot should not wait behind fifty of them.
+  const cardActions = new Map(deps.actions.map((action) => [action.verb, action]));
+  const cardActionOf = (context: TurnContext): CardAction | undefined => {
+    const { type, name } = context.activity;
+    const value: unknown = context.activity.value;
+    const action = (value as { action?: { type?: unknown; verb?: unknown } } | undefined)?.action;
+    return type === 'invoke' &&
+      name === 'adaptiveCard/action' &&
+      action?.type === 'Action.Execute' &&
+      typeof action.verb === 'string'
+      ? cardActions.get(action.verb)
+      : undefined;
+  };
+  app.adaptiveCards.actionExecute(
+    (context) => Promise.resolve(cardActionOf(context) !== undefined),
+    async (context, _state, data: Record<string, unknown>) => {
+      const action = cardActionOf(context);
+      if (!action) throw new Error('a card action route ran for an activity it does not handle');
       const info = infoOf(context);
       if (!info) {
         await sendInvokeMessage(
@@ -339,8 +356,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       if (typeof answer === 'string') await sendInvokeMessage(context, answer);
       else await sendInvokeCard(context, answer);
       return '';
-    });
-  }
+    },
+  );
 
   registerMessageExtensions(app, deps.messageExtensions, {
     infoOf,
