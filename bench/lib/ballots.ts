@@ -48,7 +48,7 @@ export interface BallotRunResult {
 // machine) and then stays; measured rounds on that slope would flatter the app against a colder Azurite.
 const rawWarmUpCalls = 10_000;
 // The server, Azurite and the client keep getting faster for about the first 2,000 ballots (the server's
-// CPU per ballot falls from about 6 ms to 3.4 ms); a server that has been up a while is past that.
+// CPU per ballot about halves as its code warms up); a server that has been up a while is past that.
 const appWarmUpBallots = 2_000;
 // Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain.
 const rawCallsAtLeast = 1_000;
