@@ -25,11 +25,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function ballotRows(r: BallotRunResult): Row[] {
   const n = r.members;
-  const ballots = n * r.app.rounds;
+  const ballots = r.app.ballotsPerRound * r.app.rounds;
   const rawRounds = r.rounds.length - r.app.rounds;
   return [
     {
-      measure: `Ballots/s through the bot (N=${n}, C=${r.concurrency}), median of ${r.app.rounds} rounds`,
+      measure: `Ballots/s through the bot (N=${n}, C=${r.concurrency}), median of ${r.app.rounds} rounds of ${r.app.ballotsPerRound}`,
       value: `${r.app.perSecond}/s`,
       target: '',
       met: null,
@@ -231,7 +231,7 @@ async function main(options: BenchOptions): Promise<number> {
   if (ballots) {
     console.log(
       `Rounds, in order (per second): ${ballots.rounds.map((figure) => `${figure.kind} ${figure.perSecond}`).join(', ')}; ` +
-        `raw rounds of ${ballots.raw.callsPerRound} upserts. Warm-up, discarded: ${ballots.warmUp.rawCalls} raw upserts, ` +
+        `raw rounds of ${ballots.raw.callsPerRound} upserts, app rounds of ${ballots.app.ballotsPerRound} ballots. Warm-up, discarded: ${ballots.warmUp.rawCalls} raw upserts, ` +
         `then ${ballots.warmUp.appRounds} such pairs of rounds (${ballots.warmUp.ballots} ballots) on a vote of another team.`,
     );
     const { seconds, msPerBallot, wallSeconds } = ballots.cpu;

@@ -20,18 +20,21 @@ export interface RoundSetting {
   concurrency: number;
   raw: RawUpserts;
   rawCallsPerRound: number;
+  /** Ballots each member submits in an app round, so that it lasts about as long as a raw round. */
+  waves: number;
 }
 
 /**
  * Raw and app rounds in turn, starting and ending with a raw one, so both meet the same Azurite and the
- * same noise on the machine. App round 0 is every member's first ballot on `vote`, later ones a changed
- * ballot. CPU is measured (when a meter is given) during the app rounds only.
+ * same noise on the machine, each of about as many calls. The first ballot of app round 0 is every
+ * member's first on `vote`, the others changed ones. CPU is measured (when a meter is given) during the
+ * app rounds only.
  */
 export async function alternateRounds(
   setting: RoundSetting,
   options: { team: TeamContext; vote: VoteOnCard; appRounds: number; cpu?: CpuMeter },
 ): Promise<{ figures: RoundFigure[]; appRounds: BallotRound[] }> {
-  const { bot, members, concurrency, raw, rawCallsPerRound } = setting;
+  const { bot, members, concurrency, raw, rawCallsPerRound, waves } = setting;
   const { team, vote, cpu } = options;
   const figures: RoundFigure[] = [];
   const appRounds: BallotRound[] = [];
@@ -39,12 +42,13 @@ export async function alternateRounds(
     const seconds = await raw.round(rawCallsPerRound);
     figures.push({ kind: 'raw', perSecond: rawCallsPerRound / seconds, seconds });
   };
-  const appRound = (round: number) => submitBallots({ bot, team, members, vote, round, concurrency });
+  const appRound = (round: number) => submitBallots({ bot, team, members, vote, round, waves, concurrency });
 
   await rawRound();
   for (let round = 0; round < options.appRounds; round += 1) {
     const result = await (cpu ? cpu.measure(() => appRound(round)) : appRound(round));
-    figures.push({ kind: 'app', perSecond: members.length / result.seconds, seconds: result.seconds });
+    const ballots = members.length * waves;
+    figures.push({ kind: 'app', perSecond: ballots / result.seconds, seconds: result.seconds });
     appRounds.push(result);
     // The round's card-update tail is the app's work, and stays out of the next raw round.
     await bot.request('settle');

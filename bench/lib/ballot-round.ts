@@ -16,20 +16,24 @@ export interface BallotRound {
 export const failureSamplesKept = 3;
 
 /**
- * Round 0 gives each member a ranking (rotated by the member's place, so the candidates share the first
- * choices); each later round rotates it once more, so every member changes their ballot.
+ * Wave 0 gives each member a ranking (rotated by the member's place, so the candidates share the first
+ * choices); each later wave rotates it once more, so every member changes their ballot.
  */
-export function rankingFor(candidateIds: readonly string[], member: number, round: number): string[] {
-  return candidateIds.map((_, place) => candidateIds[(member + round + place) % candidateIds.length] ?? '');
+export function rankingFor(candidateIds: readonly string[], member: number, wave: number): string[] {
+  return candidateIds.map((_, place) => candidateIds[(member + wave + place) % candidateIds.length] ?? '');
 }
 
-/** Every member submits a ballot (`ballot.submit` on the shared card), `concurrency` at a time. */
+/**
+ * Every member submits `waves` ballots in turn (`ballot.submit` on the shared card), `concurrency` at a
+ * time: wave 0 of round 0 is every member's first ballot, every later wave a changed one.
+ */
 export async function submitBallots(options: {
   bot: BotEndpoint;
   team: TeamContext;
   members: readonly TestUser[];
   vote: VoteOnCard;
   round: number;
+  waves: number;
   concurrency: number;
 }): Promise<BallotRound> {
   const { bot, team, members, vote } = options;
@@ -41,9 +45,13 @@ export async function submitBallots(options: {
     if (failureSamples.length < failureSamplesKept) failureSamples.push(sample);
   };
   const started = performance.now();
-  await runPool(members.length, options.concurrency, async (index) => {
+  // Task k is member k mod N's ballot of wave k div N: a member's ballots are N tasks apart, never in
+  // flight together while the concurrency is below N.
+  await runPool(members.length * options.waves, options.concurrency, async (task) => {
+    const index = task % members.length;
+    const wave = options.round * options.waves + Math.floor(task / members.length);
     const data: Record<string, unknown> = { voteId: vote.voteId };
-    rankingFor(vote.candidateIds, index, options.round).forEach((id, place) => {
+    rankingFor(vote.candidateIds, index, wave).forEach((id, place) => {
       data[`rank${place + 1}`] = id;
     });
     const activity = cardAction(team, members[index] as TestUser, 'ballot.submit', data, {

@@ -23,7 +23,7 @@ export interface BallotRunResult {
   raw: { callsPerRound: number; perSecond: number; failures: number };
   app: {
     rounds: number;
-    /** Each member submits one ballot per round: the first, then a changed one. */
+    /** Every member submits the same number of ballots each round: the first, then changed ones. */
     ballotsPerRound: number;
     perSecond: number;
     failures: number;
@@ -50,8 +50,10 @@ const rawWarmUpCalls = 10_000;
 // The server, Azurite and the client keep getting faster for about the first 2,000 ballots (the server's
 // CPU per ballot about halves as its code warms up); a server that has been up a while is past that.
 const appWarmUpBallots = 2_000;
-// Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain.
-const rawCallsAtLeast = 1_000;
+// Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain. App rounds
+// are as long (each member submits as many ballots as it takes), or the ratio would compare a burst's
+// ramp with a steady rate.
+const callsPerRoundAtLeast = 1_000;
 
 // How long after a failed request the server process's exit is waited for, to report it instead.
 const serverDeathGraceMs = 1_000;
@@ -87,12 +89,14 @@ export async function runBallots(options: {
     server = await forkServer(azurite.connectionString);
     const bot = server;
     const raw = await createRawUpserts(azurite.connectionString, concurrency);
+    const waves = Math.ceil(callsPerRoundAtLeast / count);
     const setting: RoundSetting = {
       bot,
       members,
       concurrency,
       raw,
-      rawCallsPerRound: Math.max(count, rawCallsAtLeast),
+      rawCallsPerRound: count * waves,
+      waves,
     };
 
     await raw.round(rawWarmUpCalls);
@@ -109,7 +113,7 @@ export async function runBallots(options: {
     // The app's warm-up: the same alternation on a vote of another team, its figures discarded.
     const warmUpTeam = benchTeam(connector.serviceUrl, 'warm-up');
     const warmUpVote = await openVote(bot, connector, warmUpTeam, members);
-    const warmUpRounds = Math.ceil(appWarmUpBallots / count);
+    const warmUpRounds = Math.ceil(appWarmUpBallots / (count * waves));
     await alternateRounds(setting, { team: warmUpTeam, vote: warmUpVote, appRounds: warmUpRounds });
 
     const cpu = createCpuMeter({ serverUsage: () => bot.request('cpu'), azuritePid: azurite.process.pid });
@@ -125,7 +129,8 @@ export async function runBallots(options: {
     const appMedian = median(rates('app'));
     const rawMedian = median(rates('raw'));
     const appRounds = measured.appRounds;
-    const ballots = count * options.rounds;
+    const ballotsPerRound = count * waves;
+    const ballots = ballotsPerRound * options.rounds;
     const latencies = appRounds.flatMap((result) => result.latenciesMs);
     const cpuSeconds = cpu.total();
     const sum = latencies.reduce((total, value) => total + value, 0);
@@ -137,11 +142,11 @@ export async function runBallots(options: {
         perSecond: round(figure.perSecond),
         seconds: round(figure.seconds, 3),
       })),
-      warmUp: { rawCalls: rawWarmUpCalls, appRounds: warmUpRounds, ballots: warmUpRounds * count },
+      warmUp: { rawCalls: rawWarmUpCalls, appRounds: warmUpRounds, ballots: warmUpRounds * ballotsPerRound },
       raw: { callsPerRound: setting.rawCallsPerRound, perSecond: round(rawMedian), failures: raw.failures() },
       app: {
         rounds: options.rounds,
-        ballotsPerRound: count,
+        ballotsPerRound,
         perSecond: round(appMedian),
         failures: appRounds.reduce((total, result) => total + result.failures, 0),
         failureSamples: appRounds.flatMap((result) => result.failureSamples).slice(0, failureSamplesKept),
