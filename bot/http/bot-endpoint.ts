@@ -98,6 +98,8 @@ export function createBotEndpoint(deps: BotEndpointDeps) {
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     answer(req, res).catch((error: unknown) => {
+      // The connector hung up mid-request: there is no one to answer, and nothing went wrong here.
+      if (req.readableAborted) return;
       if (res.headersSent) {
         res.destroy();
         return;
