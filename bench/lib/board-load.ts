@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { get } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { loadConfig } from '../../bot/config';
@@ -20,7 +21,8 @@ export interface BoardLoadResult {
   items: number;
   /** GET of the whole board over loopback, no If-None-Match: what the server takes to answer it. */
   serverMs: { p50: number; p95: number; max: number; requests: number };
-  bytes: number;
+  /** The board's JSON, and what crosses the wire to a browser that accepts compression. */
+  bytes: { json: number; sent: number };
   /** Navigation to the board being usable in headless Chromium, median of the runs. */
   usableMs: { big: number; empty: number; runs: number; bigRuns: number[]; emptyRuns: number[] };
   ratio: number;
@@ -88,17 +90,34 @@ async function seedItems(
   });
 }
 
-async function timeGets(api: ReturnType<typeof tabApi>, path: string, requests: number) {
+/** One GET as a browser sends it (compression accepted; fetch would inflate the answer): time and bytes sent. */
+function getAsBrowser(url: string, headers: Record<string, string>): Promise<{ ms: number; sent: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+      if (response.statusCode !== 200) reject(new Error(`GET ${url}: HTTP ${response.statusCode}`));
+      let sent = 0;
+      response.on('data', (chunk: Buffer) => (sent += chunk.length));
+      response.on('end', () => resolve({ ms: performance.now() - started, sent }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function timeGets(board: Awaited<ReturnType<typeof installTeam>>, serverUrl: string, requests: number) {
+  const url = `${serverUrl}/api/teams/${encodeURIComponent(board.team.teamId)}/swot/${board.sessionId}`;
   const times: number[] = [];
-  let bytes = 0;
+  let sent = 0;
   for (let index = 0; index < requests; index += 1) {
-    const started = performance.now();
-    const response = await api.get(path);
-    times.push(performance.now() - started);
-    if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
-    bytes = Buffer.byteLength(JSON.stringify(response.body));
+    const answer = await getAsBrowser(url, {
+      'x-local-user-id': member.id,
+      'x-local-user-name': member.name,
+    });
+    times.push(answer.ms);
+    sent = answer.sent;
   }
-  return { times, bytes };
+  const json = Buffer.byteLength(JSON.stringify((await board.api.get(`/swot/${board.sessionId}`)).body));
+  return { times, bytes: { json, sent } };
 }
 
 /** Milliseconds from navigation until the board takes input and shows its first item (when it has items). */
@@ -143,7 +162,7 @@ export async function measureBoardLoad(options: { items: number; runs: number })
     const empty = await installTeam(server, connector, 'bench-empty-board');
     await seedItems(azurite.connectionString, big.team, big.sessionId, options.items);
 
-    const { times, bytes } = await timeGets(big.api, `/swot/${big.sessionId}`, 40);
+    const { times, bytes } = await timeGets(big, server.url, 40);
     const steady = times.slice(5);
     browser = await launchBrowser();
     const url = (team: TeamContext) =>

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
@@ -69,6 +70,9 @@ function createExpressApp(deps: HttpAppDeps): express.Express {
     res.set(securityHeaders);
     next();
   });
+  // The tab's scripts and a big board's JSON shrink to about a tenth: App Service does not compress for
+  // a Node app, and a phone between classes should not download half a megabyte to show the tab.
+  app.use(compression({ threshold: 1024 }));
 
   app.get('/healthz', async (_req, res) => {
     const report = await deps.health.check();

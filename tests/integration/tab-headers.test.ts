@@ -15,6 +15,10 @@ describe('the tab pages', () => {
       join(tabDirectory, 'index.html'),
       `<!doctype html><html><head><script>${inline}</script></head><body></body></html>`,
     );
+    writeFileSync(
+      join(tabDirectory, 'app.js'),
+      `export const words = ${JSON.stringify('word '.repeat(20_000))};`,
+    );
     app = await startTestApp({ tabDirectory });
   });
   afterAll(async () => {
@@ -36,6 +40,17 @@ describe('the tab pages', () => {
       expect(scripts.length, name).toBeGreaterThan(1);
       for (const attributes of scripts) expect(attributes, name).toMatch(/\bsrc=/);
     }
+  });
+
+  it('sends the tab’s scripts and the API’s bigger answers compressed to a client that accepts it', async () => {
+    const script = await fetch(`${app.baseUrl}/tab/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(await script.text()).toBe(readFileSync(join(tabDirectory, 'app.js'), 'utf8'));
+    const openapi = await fetch(`${app.baseUrl}/api/openapi.json`, { headers: { 'accept-encoding': 'br' } });
+    expect(openapi.headers.get('content-encoding')).toBe('br');
+    expect(await openapi.json()).toMatchObject({ openapi: expect.any(String) as unknown });
+    const plain = await fetch(`${app.baseUrl}/tab/app.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers errors without stack traces', async () => {
