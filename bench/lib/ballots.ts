@@ -47,9 +47,10 @@ export interface BallotRunResult {
 // Azurite's CPU per upsert falls for its first ~8,000 calls (from about 0.9 ms to 0.27 ms on a 2-core
 // machine) and then stays; measured rounds on that slope would flatter the app against a colder Azurite.
 const rawWarmUpCalls = 10_000;
-// The server, Azurite and the client keep getting faster for about the first 2,000 ballots (the server's
-// CPU per ballot about halves as its code warms up); a server that has been up a while is past that.
-const appWarmUpBallots = 2_000;
+// The server, Azurite and the client keep getting faster over the first few thousand ballots (the server's
+// CPU per ballot about halves as its code warms up; after 2,000 the measured app rounds still rose round
+// after round); a server that has been up a while is past that.
+const appWarmUpBallots = 6_000;
 // Long enough for a steady rate: a round of a few hundred calls is mostly ramp-up and drain. App rounds
 // are as long (each member submits as many ballots as it takes), or the ratio would compare a burst's
 // ramp with a steady rate.
