@@ -126,21 +126,31 @@ export function isOnRoster(
   members: readonly TeamMember[],
   user: { id: string; aadObjectId: string | null },
 ): boolean {
-  const known = idsOf(members);
-  return known.has(user.id) || (user.aadObjectId !== null && known.has(`aad:${user.aadObjectId}`));
+  const { ids, aadObjectIds } = rosterIndex(members);
+  return ids.has(user.id) || (user.aadObjectId !== null && aadObjectIds.has(user.aadObjectId));
 }
 
-// A roster is kept (and shared) for a minute and checked on every card press: index it once.
-const idsByRoster = new WeakMap<readonly TeamMember[], ReadonlySet<string>>();
-function idsOf(members: readonly TeamMember[]): ReadonlySet<string> {
-  let ids = idsByRoster.get(members);
-  if (!ids) {
-    ids = new Set(
-      members.flatMap((member) => [member.id, ...(member.aadObjectId ? [`aad:${member.aadObjectId}`] : [])]),
-    );
-    idsByRoster.set(members, ids);
+/** A roster's members by id, name and Entra object id. */
+export interface RosterIndex {
+  ids: ReadonlySet<string>;
+  aadObjectIds: ReadonlySet<string>;
+  names: ReadonlyMap<string, string>;
+}
+
+// A roster is kept (and shared) for a minute and looked up on every card press: index it once.
+const indexes = new WeakMap<readonly TeamMember[], RosterIndex>();
+
+export function rosterIndex(members: readonly TeamMember[]): RosterIndex {
+  let index = indexes.get(members);
+  if (!index) {
+    index = {
+      ids: new Set(members.map((member) => member.id)),
+      aadObjectIds: new Set(members.flatMap((member) => (member.aadObjectId ? [member.aadObjectId] : []))),
+      names: new Map(members.map((member) => [member.id, member.name])),
+    };
+    indexes.set(members, index);
   }
-  return ids;
+  return index;
 }
 
 /** The team's members, or none when Teams cannot say (logged), for work outside a user's turn. */
