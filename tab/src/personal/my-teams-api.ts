@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { parsedBody, responseError, sendRequest, type Identity } from '../api';
 import { parserOf } from '../swot/swot-schemas';
 

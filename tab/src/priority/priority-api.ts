@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { requestJson, type Identity, type RequestOptions } from '../api';
 import { parserOf } from '../swot/swot-schemas';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** The ownership, check-in and roster API's answers, validated where they enter the tab. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { parsedBody, responseError, sendRequest, type Identity, type RequestOptions } from '../api';
 import {
   boardSchema,

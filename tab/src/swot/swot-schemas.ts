@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** The SWOT board API's answers, validated where they enter the tab; types are inferred from them. */
 
@@ -97,7 +97,7 @@ export interface ItemFields {
 }
 
 /** A zod schema as the api module's `parse` callback: the value, or null when it does not fit. */
-export function parserOf<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>): (body: unknown) => T | null {
+export function parserOf<T>(schema: z.ZodType<T>): (body: unknown) => T | null {
   return (body) => {
     const parsed = schema.safeParse(body);
     return parsed.success ? parsed.data : null;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** The vision board API's answers, validated where they enter the tab; types are inferred from them. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** The webhook and API-key API's answers, validated where they enter the tab; types are inferred from them. */
 
