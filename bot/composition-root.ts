@@ -72,6 +72,9 @@ import { createReleaseCards, createReleaseHandlers } from './teams/ownership/rel
 import { createPriorityClosingService } from './app/priority-closing-service';
 import { createClosingHandlers } from './teams/ownership/closing-handlers';
 
+/** How long the vision and SWOT services share one storage read of a board between requests. */
+export const boardReadsSharedMs = 500;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -167,7 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const card = visionCard(adopted, { closedBy: actor.name, tabUrl: tabUrl(team, 'vision') });
       await postToChannel(team, card, { decision: true });
     },
-    cacheMs: 500,
+    cacheMs: boardReadsSharedMs,
   });
   const swot = createSwotService({
     boards: createTableSwotBoardStore(tables.table('boards')),
@@ -185,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
         { decision: false },
       ),
-    cacheMs: 500,
+    cacheMs: boardReadsSharedMs,
   });
   const ownership = createOwnershipService({
     assignments: createTableAssignmentStore(tables.table('assignments')),
