@@ -1,4 +1,4 @@
-import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TransactionAction } from '@azure/data-tables';
 
 /** One caller's rows for a partition, and what to answer once they are stored. */
 export interface GroupedWrite<R> {
@@ -17,6 +17,9 @@ export interface GroupCommit {
    */
   write<R>(partitionKey: string, write: GroupedWrite<R>): Promise<R>;
 }
+
+/** Stores the actions in one entity-group transaction; a refusal throws the SDK's RestError. */
+export type SubmitTransaction = (actions: TransactionAction[]) => Promise<unknown>;
 
 export interface GroupCommitLimits {
   /** Operations in one transaction: Table Storage accepts at most 100. */
@@ -48,7 +51,7 @@ const isRefusal = (error: unknown): boolean =>
   error.statusCode < 500;
 
 export function createGroupCommit(
-  table: TableClient,
+  submit: SubmitTransaction,
   limits: GroupCommitLimits = defaultLimits,
 ): GroupCommit {
   // A partition is in the map while its queue is being drained; new writes join its queue.
@@ -95,7 +98,7 @@ export function createGroupCommit(
   const commit = async (group: Waiting[]): Promise<void> => {
     if (group.length === 1) return alone(group[0] as Waiting);
     try {
-      await table.submitTransaction(group.flatMap((write) => write.actions));
+      await submit(group.flatMap((write) => write.actions));
     } catch (error: unknown) {
       // One write's refusal must not sink the others: each goes again on its own and meets its own fate.
       if (isRefusal(error)) await Promise.all(group.map(alone));

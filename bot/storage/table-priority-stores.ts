@@ -22,6 +22,7 @@ import {
   teamPriorityStateSchema,
 } from './domain-schemas';
 import { parseEntity } from './entity-schema';
+import { transactionsOf } from './entity-batch';
 import { createGroupCommit } from './group-commit';
 import { createJsonEntityTable } from './json-entities';
 import { tableKey } from './keys';
@@ -74,7 +75,7 @@ export function createTableVoteStore(table: TableClient): VoteStore {
 export function createTableBallotBox(table: TableClient): BallotBox {
   const partition = (team: TeamRef, voteId: string) => tableKey(team.tenantId, team.teamId, voteId);
   const currentKey = (memberId: string) => `c|${tableKey(memberId)}`;
-  const groupCommit = createGroupCommit(table);
+  const groupCommit = createGroupCommit(transactionsOf(table));
   const toBallot = (entity: unknown) => {
     const row = parseEntity(ballotRow, entity, 'ballots');
     return parseEntity(ballotSchema, JSON.parse(row.data), 'ballots.data');

@@ -1,4 +1,4 @@
-import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TransactionAction } from '@azure/data-tables';
 import { describe, expect, it } from 'vitest';
 import { createGroupCommit, type GroupCommit, type GroupCommitLimits } from '../../bot/storage/group-commit';
 
@@ -9,16 +9,14 @@ function heldTable() {
     succeed: () => void;
     fail: (error: unknown) => void;
   }> = [];
-  const table = {
-    submitTransaction: (actions: TransactionAction[]) =>
-      new Promise((resolve, reject) => {
-        transactions.push({
-          rowKeys: actions.map(([, entity]) => entity.rowKey),
-          succeed: () => resolve({ status: 202, subResponses: [] }),
-          fail: reject,
-        });
-      }),
-  } as unknown as TableClient;
+  const table = (actions: TransactionAction[]) =>
+    new Promise((resolve, reject) => {
+      transactions.push({
+        rowKeys: actions.map(([, entity]) => entity.rowKey),
+        succeed: () => resolve({ status: 202, subResponses: [] }),
+        fail: reject,
+      });
+    });
   return { table, transactions };
 }
 
