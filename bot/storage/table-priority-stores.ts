@@ -75,7 +75,8 @@ export function createTableVoteStore(table: TableClient): VoteStore {
 export function createTableBallotBox(table: TableClient): BallotBox {
   const partition = (team: TeamRef, voteId: string) => tableKey(team.tenantId, team.teamId, voteId);
   const currentKey = (memberId: string) => `c|${tableKey(memberId)}`;
-  const groupCommit = createGroupCommit(transactionsOf(table));
+  const submit = transactionsOf(table);
+  const groupCommit = createGroupCommit(submit);
   const toBallot = (entity: unknown) => {
     const row = parseEntity(ballotRow, entity, 'ballots');
     return parseEntity(ballotSchema, JSON.parse(row.data), 'ballots.data');
@@ -108,7 +109,7 @@ export function createTableBallotBox(table: TableClient): BallotBox {
         together: { recorded: ballot, redelivered: false },
         async alone() {
           try {
-            await table.submitTransaction(actions);
+            await submit(actions);
             return { recorded: ballot, redelivered: false };
           } catch (error: unknown) {
             // A 409 with this delivery's history row in place: an earlier attempt landed, whether Teams
