@@ -54,7 +54,7 @@ function operationPart(tableUrl: string, action: TransactionAction): string {
 }
 
 /** The $batch body of one changeset, as `TableClient.submitTransaction` writes it. */
-export function batchBody(
+function batchBody(
   tableUrl: string,
   actions: readonly TransactionAction[],
   ids: { batch: string; changeset: string },
