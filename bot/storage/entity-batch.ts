@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  RestError,
   createDefaultHttpClient,
   createHttpHeaders,
   createPipelineRequest,
   type HttpClient,
 } from '@azure/core-rest-pipeline';
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { SubmitTransaction } from './group-commit';
 
 const lineEnd = '\r\n';
@@ -33,7 +32,6 @@ function entityJson(entity: StringEntity): string {
 /** One operation of the changeset, as the SDK's transaction policy assembles it. */
 function operationPart(tableUrl: string, action: TransactionAction): string {
   const [kind, entity] = action;
-  const address = `${tableUrl}(PartitionKey='${keyInUrl(entity.partitionKey)}',RowKey='${keyInUrl(entity.rowKey)}')`;
   const body = entityJson(entity as StringEntity);
   const head =
     kind === 'create'
@@ -45,7 +43,7 @@ function operationPart(tableUrl: string, action: TransactionAction): string {
           'Prefer: return-no-content',
         ]
       : [
-          `PUT ${address} HTTP/1.1`,
+          `PUT ${tableUrl}(PartitionKey='${keyInUrl(entity.partitionKey)}',RowKey='${keyInUrl(entity.rowKey)}') HTTP/1.1`,
           'Content-Type: application/json',
           'DataServiceVersion: 3.0',
           'Accept: application/json',
