@@ -8,6 +8,7 @@ import {
   MAX_DOTS_PER_MEMBER,
   QUADRANTS,
   type SwotGroup,
+  type SwotSession,
   type SwotItem,
 } from '../domain/boards';
 import { ApiError } from './api-error';
@@ -76,8 +77,7 @@ export function createSwotRoutes(deps: {
     const { ref } = await deps.teamAccess(req);
     parseInput(noQuery, req.query, 'query');
     const sessions = await swot.sessions(ref);
-    const current = sessions.find((session) => session.status === 'open') ?? sessions[0] ?? null;
-    res.json({ current: current?.id ?? null, sessions: sessions.map(sessionSummary) });
+    res.json({ current: currentOf(sessions)?.id ?? null, sessions: sessions.map(sessionSummary) });
   });
 
   router.post('/teams/:teamId/swot', async (req, res) => {
@@ -87,11 +87,10 @@ export function createSwotRoutes(deps: {
     res.status(201).json({ session: sessionSummary(opened) });
   });
 
-  router.get('/teams/:teamId/swot/:sessionId', async (req, res) => {
+  const sendBoard = async (req: Request, res: Response, sessionId: (ref: TeamRef) => Promise<string>) => {
     const { ref, actor } = await deps.teamAccess(req);
-    const { sessionId } = params(req);
     parseInput(noQuery, req.query, 'query');
-    const stored = await swot.board(ref, sessionId);
+    const stored = await swot.board(ref, await sessionId(ref));
     if (!stored) throw notFound('sessionId', 'no such SWOT board in this team');
     // The version covers every row; the member's own view of it only changes when a row does.
     const etag = `"${stored.version}.${actor.isTeamOwner ? 'o' : 'm'}"`;
@@ -101,9 +100,23 @@ export function createSwotRoutes(deps: {
       res.status(304).end();
       return;
     }
-    await deps.onBoardViewed(ref, actor.memberId, sessionId);
+    await deps.onBoardViewed(ref, actor.memberId, stored.board.session.id);
     res.json(boardView(stored, actor));
-  });
+  };
+
+  // The current session's board, the one the list names `current`: the tab asks for it together with the
+  // list instead of after it. Registered before `:sessionId`, which would take "current" for an id.
+  router.get('/teams/:teamId/swot/current', (req, res) =>
+    sendBoard(req, res, async (ref) => {
+      const current = currentOf(await swot.sessions(ref));
+      if (!current) throw notFound('sessionId', 'this team has no SWOT session yet');
+      return current.id;
+    }),
+  );
+
+  router.get('/teams/:teamId/swot/:sessionId', (req, res) =>
+    sendBoard(req, res, () => Promise.resolve(params(req).sessionId)),
+  );
 
   router.patch('/teams/:teamId/swot/:sessionId', async (req, res) => {
     const { ref, actor } = await deps.teamAccess(req);
@@ -246,6 +259,11 @@ function currentView(value: unknown, etag: string, memberId: string) {
   if (item.success) return itemResponse(item.data, etag, memberId);
   const group = swotGroupSchema.safeParse(value);
   return group.success ? groupResponse(group.data, etag) : null;
+}
+
+/** The session a team's SWOT view opens on: the open one, else the newest (sessions come newest first). */
+function currentOf(sessions: readonly SwotSession[]): SwotSession | null {
+  return sessions.find((session) => session.status === 'open') ?? sessions[0] ?? null;
 }
 
 function notFound(field: string, message: string): ApiError {

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -143,6 +144,40 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
     });
     expect(ana.errors).toEqual([]);
     expect(ben.errors).toEqual([]);
+  });
+
+  it('asks for the current board together with the session list, not after it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      let currentAsked = () => {};
+      const current = new Promise<void>((resolve) => (currentAsked = resolve));
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('/swot/current')) currentAsked();
+      });
+      // The session list is held back until the current board has been asked for (10 s at most).
+      let listHeldUntilCurrent = false;
+      await page.route(
+        (address) => address.pathname.endsWith('/swot'),
+        async (route) => {
+          listHeldUntilCurrent = await Promise.race([
+            current.then(() => true),
+            delay(10_000).then(() => false),
+          ]);
+          await route.continue();
+        },
+      );
+      const firstBySession = page.waitForRequest((request) =>
+        /\/swot\/(?!current$)[^/]+$/.test(new URL(request.url()).pathname),
+      );
+      await page.goto(url(BEN));
+      await card(quadrant(page, 'Strengths'), 'Experienced teacher leaders').waitFor();
+      expect(listHeldUntilCurrent).toBe(true);
+      // The board shown is that early answer: the first request at the session's own address is a poll.
+      expect((await firstBySession).headers()['if-none-match']).toMatch(/^".+"$/);
+    } finally {
+      await context.close();
+    }
   });
 
   it('lets a member place all their dots, refuses one more with a message, and keeps the count', async () => {

@@ -408,6 +408,38 @@ describe('the SWOT board API (server + Azurite)', () => {
     await otherTeam.post(`/swot/${otherSession.body.session.id}/close`);
   });
 
+  it('answers /swot/current with the current session’s board, as its own address does', async () => {
+    await addItem(as.bob, { quadrant: 'opportunities', text: 'A grant for tutoring' });
+    const own = await as.bob.get<Board>(`/swot/${session}`);
+    const current = await as.bob.get<Board>('/swot/current');
+    expect(current.status).toBe(200);
+    expect(current.body).toEqual(own.body);
+    const etag = current.headers.get('etag') ?? '';
+    expect(etag).toBe(own.headers.get('etag'));
+    expect((await as.bob.get(`/swot/${session}`, { 'if-none-match': etag })).status).toBe(304);
+    expect((await as.bob.get('/swot/current', { 'if-none-match': etag })).status).toBe(304);
+
+    // Closed, the session is still the current one until another opens (the list says the same).
+    expect((await as.alice.post(`/swot/${session}/close`)).status).toBe(200);
+    const closed = await as.bob.get<Board>('/swot/current');
+    expect(closed.body.session).toMatchObject({ id: session, status: 'closed' });
+    expect((await as.bob.get<{ current: string }>('/swot')).body.current).toBe(session);
+
+    const outsiderRead = await as.outsider.get<ErrorBody>('/swot/current');
+    expect(outsiderRead.status).toBe(403);
+    expect(JSON.stringify(outsiderRead.body)).not.toContain('tutoring');
+    expect((await as.bob.get<ErrorBody>('/swot/current?x=1')).status).toBe(400);
+
+    const fresh = await app.installInTeam({ teamId: '19:swot-none@thread.tacv2', teamName: 'No SWOT Yet' });
+    const none = await tabApi(app.baseUrl, fresh.teamId, alice).get<ErrorBody>('/swot/current');
+    expect(none.status).toBe(404);
+    expect(none.body.error).toMatchObject({
+      code: 'not_found',
+      field: 'sessionId',
+      message: 'sessionId: this team has no SWOT session yet',
+    });
+  });
+
   it('answers polling with 304 until something changes', async () => {
     const first = await as.bob.get(`/swot/${session}`);
     const etag = first.headers.get('etag') ?? '';

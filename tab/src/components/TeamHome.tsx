@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api';
 import { APP_NAME } from '../app-name';
@@ -6,6 +6,7 @@ import { useTeamView } from '../use-team-view';
 import { useViewParam } from '../use-view-param';
 import { BANNER_POLL_MS, VISION_POLL_MS, useVisionBoard } from '../vision/use-vision-board';
 import { createVisionClient } from '../vision/vision-api';
+import { requestSwotEarly } from '../swot/swot-early';
 import { LoadingState } from './LoadingState';
 import { PageHeader } from './PageHeader';
 import { PriorityView } from './PriorityView';
@@ -65,6 +66,10 @@ export function TeamHome({
   useEffect(() => {
     if (state.status !== 'loading') onSettled?.();
   }, [state.status, onSettled]);
+  // A layout effect: it runs before the passive effects in which the SWOT view, once loaded, reads them.
+  useLayoutEffect(() => {
+    if (view === 'swot') requestSwotEarly(api.identity, teamId);
+  }, [view, api.identity, teamId]);
 
   const title =
     state.status === 'ready' ? state.view.team.name || fallbackName || APP_NAME : (fallbackName ?? APP_NAME);

@@ -19,6 +19,8 @@ import {
   type SessionSummary,
   type Tag,
 } from './swot-schemas';
+import { earlyOrNow, takeEarly } from '../early-requests';
+import { currentBoardPath, sessionsPath } from './swot-early';
 
 /** A board read: `changed: false` when the server answered 304 to the ETag we already had. */
 export type BoardRead = { changed: true; board: Board; etag: string | null } | { changed: false };
@@ -73,7 +75,7 @@ function fileNameOf(disposition: string | null, fallback: string): string {
 }
 
 export function createSwotClient(identity: Identity, teamId: string): SwotClient {
-  const base = `/api/teams/${encodeURIComponent(teamId)}/swot`;
+  const base = sessionsPath(teamId);
   const at = (sessionId: string, path = '') => `${base}/${encodeURIComponent(sessionId)}${path}`;
   const ifMatch = (row: { etag: string }) => ({ 'If-Match': row.etag });
 
@@ -82,15 +84,34 @@ export function createSwotClient(identity: Identity, teamId: string): SwotClient
     if (!response.ok) throw await responseError(response);
     return parsedBody(response, parse);
   };
+  /** The current board asked for early, if it came and is this session's; else null (asked for as usual). */
+  const earlyCurrentBoard = async (sessionId: string, signal?: AbortSignal): Promise<BoardRead | null> => {
+    const early = takeEarly(identity, currentBoardPath(teamId));
+    const response = early ? await early.catch(() => null) : null;
+    signal?.throwIfAborted();
+    if (!response?.ok) return null;
+    const board = await parsedBody(response, parserOf(boardSchema));
+    return board.session.id === sessionId
+      ? { changed: true, board, etag: response.headers.get('ETag') }
+      : null;
+  };
   const callEmpty = async (path: string, options: RequestOptions) => {
     const response = await sendRequest(identity, path, options);
     if (!response.ok) throw await responseError(response);
   };
 
   return {
-    sessions: (signal) => call(base, signal ? { signal } : {}, parserOf(sessionListSchema)),
+    async sessions(signal) {
+      const response = await earlyOrNow(identity, base, signal ? { signal } : {});
+      if (!response.ok) throw await responseError(response);
+      return parsedBody(response, parserOf(sessionListSchema));
+    },
     openSession: (input) => call(base, { method: 'POST', body: input }, sessionBody),
     async board(sessionId, etag, signal) {
+      if (etag === null) {
+        const current = await earlyCurrentBoard(sessionId, signal);
+        if (current) return current;
+      }
       const response = await sendRequest(identity, at(sessionId), {
         ...(etag ? { headers: { 'If-None-Match': etag } } : {}),
         ...(signal ? { signal } : {}),
