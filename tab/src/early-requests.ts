@@ -24,12 +24,19 @@ export function requestEarly(identity: Identity, path: string): void {
   early.set(path, { identity, at: Date.now(), response });
 }
 
-/** The answer asked for early for this caller and path, once; null if there is none, or it is stale. */
-export function takeEarly(identity: Identity, path: string): Promise<Response> | null {
+/** The answer asked for early for this caller and path, once, if it came; null if none, stale or failed. */
+export async function takeEarly(
+  identity: Identity,
+  path: string,
+  signal?: AbortSignal,
+): Promise<Response | null> {
   const known = early.get(path);
-  if (!known) return null;
   early.delete(path);
-  return known.identity === identity && Date.now() - known.at < KEEP_MS ? known.response : null;
+  const fresh = known && known.identity === identity && Date.now() - known.at < KEEP_MS;
+  const response = fresh ? await known.response.catch(() => null) : null;
+  // A reader that gave up meanwhile must not get an answer, as an aborted fetch would not.
+  signal?.throwIfAborted();
+  return response;
 }
 
 /** The early answer for this caller and path if one came, else the same GET sent now. */
@@ -38,16 +45,5 @@ export async function earlyOrNow(
   path: string,
   options: RequestOptions,
 ): Promise<Response> {
-  const known = takeEarly(identity, path);
-  if (known) {
-    try {
-      const response = await known;
-      // A reader that gave up meanwhile must not get an answer, as an aborted fetch would not.
-      options.signal?.throwIfAborted();
-      return response;
-    } catch (error: unknown) {
-      if (options.signal?.aborted) throw error;
-    }
-  }
-  return sendRequest(identity, path, options);
+  return (await takeEarly(identity, path, options.signal)) ?? sendRequest(identity, path, options);
 }

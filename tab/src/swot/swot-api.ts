@@ -79,16 +79,15 @@ export function createSwotClient(identity: Identity, teamId: string): SwotClient
   const at = (sessionId: string, path = '') => `${base}/${encodeURIComponent(sessionId)}${path}`;
   const ifMatch = (row: { etag: string }) => ({ 'If-Match': row.etag });
 
-  const call = async <T>(path: string, options: RequestOptions, parse: (body: unknown) => T | null) => {
-    const response = await sendRequest(identity, path, options);
+  const answer = async <T>(response: Response, parse: (body: unknown) => T | null) => {
     if (!response.ok) throw await responseError(response);
     return parsedBody(response, parse);
   };
+  const call = async <T>(path: string, options: RequestOptions, parse: (body: unknown) => T | null) =>
+    answer(await sendRequest(identity, path, options), parse);
   /** The current board asked for early, if it came and is this session's; else null (asked for as usual). */
   const earlyCurrentBoard = async (sessionId: string, signal?: AbortSignal): Promise<BoardRead | null> => {
-    const early = takeEarly(identity, currentBoardPath(teamId));
-    const response = early ? await early.catch(() => null) : null;
-    signal?.throwIfAborted();
+    const response = await takeEarly(identity, currentBoardPath(teamId), signal);
     if (!response?.ok) return null;
     const board = await parsedBody(response, parserOf(boardSchema));
     return board.session.id === sessionId
@@ -101,11 +100,8 @@ export function createSwotClient(identity: Identity, teamId: string): SwotClient
   };
 
   return {
-    async sessions(signal) {
-      const response = await earlyOrNow(identity, base, signal ? { signal } : {});
-      if (!response.ok) throw await responseError(response);
-      return parsedBody(response, parserOf(sessionListSchema));
-    },
+    sessions: async (signal) =>
+      answer(await earlyOrNow(identity, base, signal ? { signal } : {}), parserOf(sessionListSchema)),
     openSession: (input) => call(base, { method: 'POST', body: input }, sessionBody),
     async board(sessionId, etag, signal) {
       if (etag === null) {
