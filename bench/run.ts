@@ -239,6 +239,12 @@ async function main(options: BenchOptions): Promise<number> {
         `raw rounds of ${ballots.raw.callsPerRound} upserts, app rounds of ${ballots.app.ballotsPerRound} ballots. Warm-up, discarded: ${ballots.warmUp.rawCalls} raw upserts, ` +
         `then ${ballots.warmUp.appRounds} such pairs of rounds (${ballots.warmUp.ballots} ballots) on a vote of another team.`,
     );
+    const { app: appBusy, raw: rawBusy } = ballots.busyCores;
+    if (appBusy !== null && rawBusy !== null)
+      console.log(
+        `Cores busy, all processes (median of the rounds, of ${cpus().length}): app rounds ${appBusy}, raw rounds ${rawBusy}; ` +
+          'fewer busy cores than the machine has means the rounds waited on something other than CPU.',
+      );
     const { seconds, msPerBallot, wallSeconds } = ballots.cpu;
     console.log(
       `CPU during the app rounds (${wallSeconds} s): app server ${seconds.server} s ` +

@@ -2,6 +2,7 @@ import type { TeamContext, TestUser } from '../../tests/support/activities';
 import { submitBallots, type BallotRound } from './ballot-round';
 import type { CpuMeter } from './cpu-meter';
 import type { ForkedServer } from './forked-server';
+import { measureBusyCores } from './machine-busy';
 import type { VoteOnCard } from './open-vote';
 import type { RawUpserts } from './raw-upserts';
 
@@ -11,6 +12,8 @@ export interface RoundFigure {
   /** Upserts or ballots per second. */
   perSecond: number;
   seconds: number;
+  /** The machine's cores busy on average during the round, all processes together (null if unknown). */
+  busyCores: number | null;
 }
 
 /** What the alternation needs: the server, its members, the raw upserts and how much of each a round does. */
@@ -39,16 +42,18 @@ export async function alternateRounds(
   const figures: RoundFigure[] = [];
   const appRounds: BallotRound[] = [];
   const rawRound = async () => {
-    const seconds = await raw.round(rawCallsPerRound);
-    figures.push({ kind: 'raw', perSecond: rawCallsPerRound / seconds, seconds });
+    const { result: seconds, busyCores } = await measureBusyCores(() => raw.round(rawCallsPerRound));
+    figures.push({ kind: 'raw', perSecond: rawCallsPerRound / seconds, seconds, busyCores });
   };
   const appRound = (round: number) => submitBallots({ bot, team, members, vote, round, waves, concurrency });
 
   await rawRound();
   for (let round = 0; round < options.appRounds; round += 1) {
-    const result = await (cpu ? cpu.measure(() => appRound(round)) : appRound(round));
+    const { result, busyCores } = await measureBusyCores(() =>
+      cpu ? cpu.measure(() => appRound(round)) : appRound(round),
+    );
     const ballots = members.length * waves;
-    figures.push({ kind: 'app', perSecond: ballots / result.seconds, seconds: result.seconds });
+    figures.push({ kind: 'app', perSecond: ballots / result.seconds, seconds: result.seconds, busyCores });
     appRounds.push(result);
     // The round's card-update tail is the app's work, and stays out of the next raw round.
     await bot.request('settle');

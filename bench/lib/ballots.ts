@@ -31,6 +31,11 @@ export interface BallotRunResult {
   };
   /** The median app round over the median raw round. */
   ratio: number;
+  /**
+   * The machine's cores busy on average, all processes together: the median of the app rounds and of the
+   * raw rounds (null where it cannot be read).
+   */
+  busyCores: { app: number | null; raw: number | null };
   /** CPU used during the app rounds, by process: seconds, and milliseconds per ballot. */
   cpu: { wallSeconds: number; seconds: CpuByProcess; msPerBallot: CpuByProcess };
   latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
@@ -127,6 +132,12 @@ export async function runBallots(options: {
 
     const rates = (kind: RoundFigure['kind']) =>
       measured.figures.filter((figure) => figure.kind === kind).map((figure) => figure.perSecond);
+    const medianBusy = (kind: RoundFigure['kind']) => {
+      const busy = measured.figures
+        .filter((figure) => figure.kind === kind)
+        .map((figure) => figure.busyCores);
+      return busy.every((cores): cores is number => cores !== null) ? round(median(busy), 2) : null;
+    };
     const appMedian = median(rates('app'));
     const rawMedian = median(rates('raw'));
     const appRounds = measured.appRounds;
@@ -142,6 +153,7 @@ export async function runBallots(options: {
         kind: figure.kind,
         perSecond: round(figure.perSecond),
         seconds: round(figure.seconds, 3),
+        busyCores: figure.busyCores === null ? null : round(figure.busyCores, 2),
       })),
       warmUp: { rawCalls: rawWarmUpCalls, appRounds: warmUpRounds, ballots: warmUpRounds * ballotsPerRound },
       raw: { callsPerRound: setting.rawCallsPerRound, perSecond: round(rawMedian), failures: raw.failures() },
@@ -153,6 +165,7 @@ export async function runBallots(options: {
         failureSamples: appRounds.flatMap((result) => result.failureSamples).slice(0, failureSamplesKept),
       },
       ratio: round(appMedian / rawMedian, 3),
+      busyCores: { app: medianBusy('app'), raw: medianBusy('raw') },
       cpu: {
         wallSeconds: round(
           appRounds.reduce((total, result) => total + result.seconds, 0),
