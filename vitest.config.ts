@@ -1,8 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three layers, run separately: `npm test` runs domain + integration, `npm run test:browser` the browser layer.
 export default defineConfig({
   test: {
+    // Vitest's default of one worker per core but one leaves a 2-core machine with one, while the
+    // integration files mostly wait on Azurite: two run them in about two thirds of the time. The
+    // integrity and browser layers still run one file at a time (their fileParallelism below).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
