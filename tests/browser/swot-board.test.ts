@@ -211,6 +211,52 @@ describe('the SWOT board in the tab (local mode, two members)', () => {
       .toContain('Chronic absence in grade 3');
   });
 
+  it('counts every click on Add dot while the earlier ones are still on their way', async () => {
+    const { page } = ana;
+    const text = 'Chronic absence in grade 3';
+    // Each dot write reaches the server at once, but its answer reaches the page only when let go, so the
+    // board's next read shows the first write while the second is still queued behind it.
+    const answers: Array<() => void> = [];
+    const writes = '**/swot/*/items/*/dots';
+    await page.route(writes, async (route) => {
+      const response = await route.fetch();
+      await new Promise<void>((resolve) => answers.push(resolve));
+      await route.fulfill({ response });
+    });
+    try {
+      const add = page.getByRole('button', { name: `Add dot to “${text}”` });
+      await add.click();
+      await add.click();
+      await expect.poll(() => answers.length).toBe(1);
+      await page.waitForResponse(
+        (response) =>
+          response.request().method() === 'GET' &&
+          /\/swot\/[^/]+$/.test(new URL(response.url()).pathname) &&
+          response.status() === 200,
+      );
+      await add.click();
+      for (let released = 0; released < 3; released += 1) {
+        await expect.poll(() => answers.length).toBe(1);
+        answers.shift()?.();
+      }
+      await card(ben.page, text).getByText('5 dots').waitFor({ timeout: LIVE_MS });
+      await card(page, text).getByText('5 dots (3 yours)').waitFor({ timeout: LIVE_MS });
+      expect(await page.getByText('2 of 5 dots left').isVisible()).toBe(true);
+    } finally {
+      await page.unroute(writes);
+    }
+    // Ana takes her dots off again, one click at a time, leaving the board as the later tests expect it.
+    const remove = page.getByRole('button', { name: `Remove dot from “${text}”` });
+    for (const yours of [2, 1, 0]) {
+      await remove.click();
+      await page.getByText(`${5 - yours} of 5 dots left`).waitFor();
+    }
+    await card(ben.page, text).getByText('2 dots (2 yours)').waitFor({ timeout: LIVE_MS });
+    await card(page, text)
+      .getByText(/^2 dots$/)
+      .waitFor({ timeout: LIVE_MS });
+  });
+
   it('promotes an item to a candidate priority that the channel vote lists', async () => {
     const { page } = ana;
     await itemAction(page, 'No shared reading curriculum', 'Promote to candidate');

@@ -9,8 +9,11 @@ export const POLL_INTERVAL_MS = 1000;
 
 export type BoardState =
   | { status: 'loading' }
-  /** `lost`: the last poll failed (shown as a warning; the board stays and polling goes on). */
-  | { status: 'ready'; board: Board; lost: ApiError | null }
+  /**
+   * `lost`: the last poll failed (shown as a warning; the board stays and polling goes on). `read`: the
+   * number of the read the board came from; reads are numbered as they start (see `readsStarted`).
+   */
+  | { status: 'ready'; board: Board; read: number; lost: ApiError | null }
   | { status: 'error'; error: ApiError };
 
 type Keyed = BoardState & { sessionId: string };
@@ -19,20 +22,23 @@ type Keyed = BoardState & { sessionId: string };
 export function useSwotBoard(
   client: SwotClient,
   sessionId: string,
-): { state: BoardState; refresh: () => void } {
+): { state: BoardState; refresh: () => void; readsStarted: () => number } {
   const [keyed, setKeyed] = useState<Keyed | null>(null);
   const poller = useRef<Poller | null>(null);
+  const reads = useRef(0);
 
   useEffect(() => {
     let etag: string | null = null;
     const started = startPoller({
       intervalMs: POLL_INTERVAL_MS,
       poll: async (signal) => {
+        reads.current += 1;
+        const number = reads.current;
         try {
           const read = await client.board(sessionId, etag, signal);
           if (read.changed) {
             etag = read.etag;
-            setKeyed({ sessionId, status: 'ready', board: read.board, lost: null });
+            setKeyed({ sessionId, status: 'ready', board: read.board, read: number, lost: null });
           } else {
             setKeyed((previous) =>
               previous?.status === 'ready' && previous.lost ? { ...previous, lost: null } : previous,
@@ -57,6 +63,7 @@ export function useSwotBoard(
   }, [client, sessionId]);
 
   const refresh = useCallback(() => poller.current?.refresh(), []);
+  const readsStarted = useCallback(() => reads.current, []);
   const state: BoardState = keyed?.sessionId === sessionId ? keyed : { status: 'loading' };
-  return { state, refresh };
+  return { state, refresh, readsStarted };
 }

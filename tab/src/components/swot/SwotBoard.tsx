@@ -40,15 +40,27 @@ const useStyles = makeStyles({
   },
 });
 
-/** Dots the member clicked that the board read does not show yet, per item, for the board version clicked on. */
-type PendingDots = Record<string, { count: number; version: string }>;
+/**
+ * The member's dot count on an item as last clicked, while the board shown may not have it yet: from the
+ * click until a board read that started after its last write was answered. A read that merely started
+ * earlier (a poll under way) can show an older count, and a click must never count up from that.
+ */
+interface PendingDot {
+  count: number;
+  /** Writes of this item's count queued or under way. */
+  writing: number;
+  /** Reads started by the time the last write was answered; null while one is under way. */
+  answeredAfterRead: number | null;
+}
 
-function useDots(board: Board | null) {
-  const [pending, setPending] = useState<PendingDots>({});
-  const version = board?.version ?? '';
+function useDots(board: Board | null, read: number, readsStarted: () => number) {
+  const [pending, setPending] = useState<Record<string, PendingDot>>({});
   const active = useMemo(
-    () => Object.entries(pending).filter(([, each]) => each.version === version),
-    [pending, version],
+    () =>
+      Object.entries(pending).filter(
+        ([, each]) => each.answeredAfterRead === null || read <= each.answeredAfterRead,
+      ),
+    [pending, read],
   );
   const myDotsOn = useCallback(
     (item: Item) => active.find(([itemId]) => itemId === item.id)?.[1].count ?? item.myDots,
@@ -61,15 +73,27 @@ function useDots(board: Board | null) {
       )
     : 0;
   const hold = useCallback(
-    (itemId: string, count: number) => setPending((all) => ({ ...all, [itemId]: { count, version } })),
-    [version],
-  );
-  const drop = useCallback(
-    (itemId: string) =>
-      setPending((all) => Object.fromEntries(Object.entries(all).filter(([each]) => each !== itemId))),
+    (itemId: string, count: number) =>
+      setPending((all) => ({
+        ...all,
+        [itemId]: { count, writing: (all[itemId]?.writing ?? 0) + 1, answeredAfterRead: null },
+      })),
     [],
   );
-  return { myDotsOn, dotsLeft, hold, drop };
+  const settle = useCallback(
+    (itemId: string, failed: boolean) =>
+      setPending((all) => {
+        const each = all[itemId];
+        if (!each) return all;
+        // A refused write leaves the board's own count to show, as it is read next.
+        if (failed) return Object.fromEntries(Object.entries(all).filter(([other]) => other !== itemId));
+        const writing = each.writing - 1;
+        const answeredAfterRead = writing === 0 ? readsStarted() : null;
+        return { ...all, [itemId]: { ...each, writing, answeredAfterRead } };
+      }),
+    [readsStarted],
+  );
+  return { myDotsOn, dotsLeft, hold, settle };
 }
 
 interface SwotBoardProps {
@@ -92,17 +116,17 @@ export function SwotBoard({
   errorActions,
 }: SwotBoardProps) {
   const styles = useStyles();
-  const { state, refresh } = useSwotBoard(client, sessionId);
+  const { state, refresh, readsStarted } = useSwotBoard(client, sessionId);
   const board = state.status === 'ready' ? state.board : null;
   const actions = useBoardActions({ client, sessionId, board, refresh });
-  const dots = useDots(board);
+  const dots = useDots(board, state.status === 'ready' ? state.read : 0, readsStarted);
   const [sort, setSort] = useState<SortOrder>('dots');
   const [editing, setEditing] = useState<Item | null>(null);
   const [renaming, setRenaming] = useState<Group | null>(null);
   const [sessionError, setSessionError] = useState<ApiError | null>(null);
 
   const { run, report } = actions;
-  const { myDotsOn, dotsLeft, hold, drop } = dots;
+  const { myDotsOn, dotsLeft, hold, settle } = dots;
   const allowance = board?.session.dotsPerMember ?? 0;
   const changeDots = useCallback(
     (item: Item, delta: 1 | -1) => {
@@ -122,11 +146,9 @@ export function SwotBoard({
         return;
       }
       hold(item.id, count);
-      void run({ kind: 'set-dots', item, from, count }).then((failed) => {
-        if (failed) drop(item.id);
-      });
+      void run({ kind: 'set-dots', item, from, count }).then((failed) => settle(item.id, failed !== null));
     },
-    [myDotsOn, dotsLeft, allowance, hold, drop, run, report],
+    [myDotsOn, dotsLeft, allowance, hold, settle, run, report],
   );
 
   const context = useMemo<BoardContextValue | null>(() => {
