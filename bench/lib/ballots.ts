@@ -130,12 +130,10 @@ export async function runBallots(options: {
     const phaseEnd = Date.now();
     const counted = await bot.request('count.stop');
 
-    const rates = (kind: RoundFigure['kind']) =>
-      measured.figures.filter((figure) => figure.kind === kind).map((figure) => figure.perSecond);
+    const roundsOf = (kind: RoundFigure['kind']) => measured.figures.filter((figure) => figure.kind === kind);
+    const rates = (kind: RoundFigure['kind']) => roundsOf(kind).map((figure) => figure.perSecond);
     const medianBusy = (kind: RoundFigure['kind']) => {
-      const busy = measured.figures
-        .filter((figure) => figure.kind === kind)
-        .map((figure) => figure.busyCores);
+      const busy = roundsOf(kind).map((figure) => figure.busyCores);
       return busy.every((cores): cores is number => cores !== null) ? round(median(busy), 2) : null;
     };
     const appMedian = median(rates('app'));

@@ -49,7 +49,10 @@ interface PendingDot {
   count: number;
   /** Writes of this item's count queued or under way. */
   writing: number;
-  /** Reads started by the time the last write was answered; null while one is under way. */
+  /**
+   * Reads started by the time the last write's answer was handled (by then the refresh that follows every
+   * write may have started one more, which only holds the count a read longer); null while one is under way.
+   */
   answeredAfterRead: number | null;
 }
 
@@ -81,16 +84,19 @@ function useDots(board: Board | null, read: number, readsStarted: () => number) 
     [],
   );
   const settle = useCallback(
-    (itemId: string, failed: boolean) =>
+    (itemId: string, failed: boolean) => {
+      // Counted now, not in the state update, which React may run later.
+      const readsSoFar = readsStarted();
       setPending((all) => {
         const each = all[itemId];
         if (!each) return all;
         // A refused write leaves the board's own count to show, as it is read next.
         if (failed) return Object.fromEntries(Object.entries(all).filter(([other]) => other !== itemId));
         const writing = each.writing - 1;
-        const answeredAfterRead = writing === 0 ? readsStarted() : null;
+        const answeredAfterRead = writing === 0 ? readsSoFar : null;
         return { ...all, [itemId]: { ...each, writing, answeredAfterRead } };
-      }),
+      });
+    },
     [readsStarted],
   );
   return { myDotsOn, dotsLeft, hold, settle };
