@@ -192,10 +192,15 @@ describe('choosing one priority together', () => {
     const changed = await press(bob, 'ballot.submit', { voteId, rank1: reads }, cardId);
     expect(ids(changed)).toContain('Your ballot:');
 
+    // Alice's ballot card shows the vote closed; her next step comes as a message of its own in the thread.
+    const beforeClose = app.connector.calls.length;
     const closeAnswer = await press(alice, 'vote.close', { voteId }, cardId);
-    expect(ids(closeAnswer)).toContain('Announce decision');
-    expect(ids(closeAnswer)).toContain('Tutoring needs funding');
-    const concernInput = ids(closeAnswer).match(/"id":"(response_[^"]+)"/)?.[1] as string;
+    expect(ids(closeAnswer)).toContain('Closed — see the decision');
+    expect(ids(closeAnswer)).not.toContain('Close vote');
+    const nextStep = app.connector.messagesSince(beforeClose);
+    expect(nextStep).toContain('Announce decision');
+    expect(nextStep).toContain('Tutoring needs funding');
+    const concernInput = nextStep.match(/"id":"(response_[^"]+)"/)?.[1] as string;
 
     const before = app.connector.calls.length;
     const announced = await press(
@@ -312,7 +317,9 @@ describe('choosing one priority together', () => {
       'closing',
     );
 
-    expect(text(await press(alice, 'vote.close', { voteId }, cardId))).toContain('Vote closed');
+    const beforeClose = app.connector.calls.length;
+    await press(alice, 'vote.close', { voteId }, cardId);
+    expect(app.connector.messagesSince(beforeClose)).toContain('Vote closed');
     const closed = await store.get(ref, voteId);
     expect(closed?.value.closing).toBe(false);
     expect(closed?.value.vote.status).toBe('closed');
@@ -323,7 +330,9 @@ describe('choosing one priority together', () => {
     app.connector.setRoster('*', [alice, bob, { ...carol, userRole: 'owner' }]);
     await proposeThree();
     const { voteId, cardId } = await openVote({ quorumPercent: '0' });
-    expect(text(await press(carol, 'vote.close', { voteId }, cardId))).toContain('Vote closed');
+    const beforeClose = app.connector.calls.length;
+    await press(carol, 'vote.close', { voteId }, cardId);
+    expect(app.connector.messagesSince(beforeClose)).toContain('Vote closed');
   });
 
   it('refuses bad vote settings and an announcement without a rationale, naming the field', async () => {

@@ -45,7 +45,8 @@ describe('a close racing the ballots', () => {
           closing.answer = press(running, team, facilitator, 'vote.close', { voteId: vote.voteId });
       },
     });
-    expect(await closing.answer).toContain('Vote closed');
+    expect(await closing.answer).toContain('Closed');
+    expect(running.connector.messagesSince(0)).toContain('Vote closed');
 
     const stored = await readVote(connectionString, app.tablePrefix, team, vote.voteId);
     if (stored.vote.status !== 'closed') throw new Error('the vote did not close');

@@ -52,6 +52,8 @@ export interface LoopbackConnector {
   /** What the faults refused. */
   refused: RefusedCall[];
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
+  /** The new messages (sends and replies, not updates) among the calls from index `before` on, as JSON. */
+  messagesSince(before: number): string;
   close(): Promise<void>;
 }
 
@@ -198,6 +200,12 @@ export async function startLoopbackConnector(
       }
       return calls;
     },
+    messagesSince: (before) =>
+      JSON.stringify(
+        calls
+          .slice(before)
+          .flatMap((call) => (call.kind === 'send' || call.kind === 'reply' ? [call.body] : [])),
+      ),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

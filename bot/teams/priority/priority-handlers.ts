@@ -154,20 +154,27 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
       : message;
   };
 
-  const closeNow = async (turn: BotTurn, team: TeamRef, voteId: string): Promise<AdaptiveCard | string> => {
+  /**
+   * Closes the vote now: the facilitator's next step, and whether this press closed it (false when it was
+   * closed already, say a press repeated after its answer was lost: the next step again, no error).
+   */
+  const closeNow = async (
+    turn: BotTurn,
+    team: TeamRef,
+    voteId: string,
+  ): Promise<{ nextStep: AdaptiveCard; closedNow: boolean } | string> => {
     const roster = await rosterOf(turn);
     const closed = await votes.close(team, voteId, member(turn), roster.length, {
       isTeamOwner: isTeamOwner(roster, turn.info.user),
     });
     if (!closed.ok) {
-      // A press repeated after its answer was lost finds the vote closed: the next step again, no error.
       const stored = closed.field === 'member' ? null : (await votes.snapshot(team, voteId))?.stored;
       return stored?.vote.status === 'closed'
-        ? closeCardFor({ ...stored, vote: stored.vote })
+        ? { nextStep: closeCardFor({ ...stored, vote: stored.vote }), closedNow: false }
         : closed.message;
     }
     deps.publisher.refresh(team, voteId);
-    return afterClose(closed.value);
+    return { nextStep: afterClose(closed.value), closedNow: true };
   };
 
   const announce = async (turn: BotTurn, team: TeamRef, decision: Decision): Promise<void> => {
@@ -294,9 +301,9 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
           await turn.replyText('There is no open vote to close.');
           return;
         }
-        const answer = await closeNow(turn, team, open.vote.id);
-        if (typeof answer === 'string') await turn.replyText(answer);
-        else await turn.replyCard(answer);
+        const closing = await closeNow(turn, team, open.vote.id);
+        if (typeof closing === 'string') await turn.replyText(closing);
+        else await turn.replyCard(closing.nextStep);
       },
       { channelOnly: true },
     ),
@@ -542,7 +549,17 @@ export function createPriorityHandlers(deps: PriorityHandlerDeps): {
     teamAction('vote.close', true, async (turn, team, data) => {
       const parsed = voteIdData.safeParse(data);
       if (!parsed.success) return firstIssue(parsed.error);
-      return closeNow(turn, team, parsed.data.voteId);
+      const closing = await closeNow(turn, team, parsed.data.voteId);
+      if (typeof closing === 'string') return closing;
+      if (!closing.closedNow) return closing.nextStep;
+      // The next step is a message of its own in the vote's thread, not this card's answer: the shared
+      // card's update that follows the close replaces this card for everyone, the facilitator included,
+      // and would take the rationale form away with whatever they had typed in it.
+      await turn.postCard(closing.nextStep);
+      const snapshot = await votes.snapshot(team, parsed.data.voteId);
+      return snapshot
+        ? personalView(turn, team, snapshot, { editing: false })
+        : noticeCard('Vote closed.', 'The next step is posted in this conversation.');
     }),
     teamAction(
       'decision.announce',
