@@ -60,8 +60,12 @@ describe('the consent round on the winner', () => {
     });
     await press(carol, 'consent.respond', { voteId, answer: 'stand-aside' });
     expect(await press(bob, 'consent.finish', { voteId })).toContain('only the facilitator');
-    const objected = await press(alice, 'consent.finish', { voteId });
-    expect(objected).toContain('Not without a plan for grades 6 to 8');
+    // The consent card shows the outcome; the facilitator's next step is posted as a message of its own.
+    const beforeObjected = app.connector.calls.length;
+    const finished = await press(alice, 'consent.finish', { voteId });
+    expect(finished).toContain('Not without a plan for grades 6 to 8');
+    expect(finished).not.toContain('Finish consent round');
+    const objected = app.connector.messagesSince(beforeObjected);
     expect(objected).toContain('Re-run with amendment');
 
     await press(alice, 'consent.start', {
@@ -70,7 +74,9 @@ describe('the consent round on the winner', () => {
     });
     for (const member of [alice, bob, carol])
       await press(member, 'consent.respond', { voteId, answer: 'consent' });
-    const adopted = await press(alice, 'consent.finish', { voteId });
+    const beforeAdopted = app.connector.calls.length;
+    expect(await press(alice, 'consent.finish', { voteId })).toContain('Adopted: nobody objects.');
+    const adopted = app.connector.messagesSince(beforeAdopted);
     expect(adopted).toContain('Adopted by consent');
     expect(adopted).toContain('Announce decision');
 

@@ -128,11 +128,12 @@ export function createConsentActions(deps: {
           const finished = await votes.finishConsent(team, parsed.data.voteId, turn.info.user.id);
           if (!finished.ok) return finished.message;
           deps.publisher.refreshConsent(team, parsed.data.voteId);
-          const snapshot = await votes.snapshot(team, parsed.data.voteId);
-          const stored = snapshot?.stored;
-          return stored && stored.vote.status === 'closed'
-            ? closeCardFor({ ...stored, vote: stored.vote })
-            : 'The consent round is finished.';
+          const stored = (await votes.snapshot(team, parsed.data.voteId))?.stored;
+          // The next step is a message of its own, as after Close vote: the consent card's update that follows
+          // replaces this card for everyone, and would take the next step away from the facilitator.
+          if (stored && stored.vote.status === 'closed')
+            await turn.postCard(closeCardFor({ ...stored, vote: stored.vote }));
+          return personal(turn, team, parsed.data.voteId, { editing: false });
         }),
     },
   ];
