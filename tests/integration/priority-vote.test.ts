@@ -326,6 +326,30 @@ describe('choosing one priority together', () => {
     expect(Object.keys(closed?.value.counted ?? {})).toEqual([bob.id]);
   });
 
+  it('closes with the typed close command: refused to others, then the next step as a reply', async () => {
+    // The shared card's update may arrive between the replies, so each reply is found among the new messages.
+    const typed = async (user: TestUser, command: string) => {
+      const before = app.connector.calls.length;
+      expect((await app.post(channelMessage(team, user, command))).status).toBe(200);
+      return app.connector.messagesSince(before);
+    };
+    expect(await typed(alice, 'close')).toContain('There is no open vote to close.');
+    await proposeThree();
+    const { voteId, cardId } = await openVote({ quorumPercent: '0' });
+    const choice = text(await press(bob, 'ballot.view', { voteId }, cardId));
+    const first = /"value":"([0-9a-f-]{36})"/.exec(choice)?.[1] ?? '';
+    expect(text(await press(bob, 'ballot.submit', { voteId, rank1: first }, cardId))).toContain(
+      'Your ballot',
+    );
+    expect(await typed(bob, 'close')).toContain(
+      'member: only the facilitator who opened this vote (or a team owner) can do that',
+    );
+    const nextStep = await typed(alice, 'close');
+    expect(nextStep).toContain('Vote closed');
+    expect(nextStep).toContain('Announce decision');
+    expect(await typed(alice, 'close')).toContain('There is no open vote to close.');
+  });
+
   it('lets a team owner close the vote in place of the facilitator', async () => {
     app.connector.setRoster('*', [alice, bob, { ...carol, userRole: 'owner' }]);
     await proposeThree();
