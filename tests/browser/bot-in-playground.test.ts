@@ -74,12 +74,13 @@ describe('Leading Together in the Agents Playground', () => {
     await clickCardAction(page, 'Close vote');
     // The ballot card shows the closed vote to everyone; the facilitator's next step is a message of its own,
     // which the shared card's update cannot replace while the rationale is being typed.
-    await waitForBotText(page, 'Closed — see the decision');
+    await waitForBotText(page, 'Closed — the facilitator will announce the decision');
     await waitForBotText(page, 'Vote closed:');
     await page.screenshot({ path: `${screenshots}/playground-closed.png`, fullPage: true });
     await fillCardInput(page, 'Rationale', 'Reading unlocks every other subject.');
     await clickCardAction(page, 'Announce decision');
     await waitForBotText(page, 'Decision: Every student reads at grade level by spring');
+    await waitForBotText(page, 'Closed — see the decision');
     await page.screenshot({ path: `${screenshots}/playground-announcement.png`, fullPage: true });
 
     const overview = (await fetch(

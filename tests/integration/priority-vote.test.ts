@@ -195,7 +195,7 @@ describe('choosing one priority together', () => {
     // Alice's ballot card shows the vote closed; her next step comes as a message of its own in the thread.
     const beforeClose = app.connector.calls.length;
     const closeAnswer = await press(alice, 'vote.close', { voteId }, cardId);
-    expect(ids(closeAnswer)).toContain('Closed — see the decision');
+    expect(ids(closeAnswer)).toContain('Closed — the facilitator will announce the decision');
     expect(ids(closeAnswer)).not.toContain('Close vote');
     const nextStep = app.connector.messagesSince(beforeClose);
     expect(nextStep).toContain('Announce decision');
@@ -227,14 +227,14 @@ describe('choosing one priority together', () => {
     expect(announcement).toContain('Cut chronic absence in half');
     expect(announcement).toContain('Acknowledge');
 
-    // The shared ballot card is updated to closed for everyone.
+    // The shared ballot card is updated for everyone: closed, pointing to the announced decision.
     await app.connector.waitFor(
       (all) =>
         all.some(
           (call) =>
             call.kind === 'update' &&
             call.activityId === cardId &&
-            JSON.stringify(call.body).includes('Closed'),
+            JSON.stringify(call.body).includes('Closed — see the decision'),
         ),
       8_000,
     );

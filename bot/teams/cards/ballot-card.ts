@@ -126,7 +126,7 @@ export function ballotClosedCard(view: BallotCardView, options: { error?: string
       ...errorBlocks(options.error),
       heading(safe(vote.title, detail.titleMax)),
       subtle(`${methodNames[vote.settings.method]} · opened by ${safe(view.facilitatorName, 60)}`),
-      textBlock(closedText(vote, titleOf, detail), { weight: 'Bolder', spacing: 'Medium' }),
+      textBlock(closedText(vote, view.decisionId, titleOf, detail), { weight: 'Bolder', spacing: 'Medium' }),
       textBlock(
         turnoutText(
           turnout.voted,
@@ -324,12 +324,15 @@ function methodInputs(vote: Vote, ballot: Ballot | null, detail: Detail): CardEl
   }
 }
 
-function closedText(vote: Vote, titleOf: TitleOf, detail: Detail): string {
+function closedText(vote: Vote, decisionId: string | null, titleOf: TitleOf, detail: Detail): string {
   if (vote.status !== 'closed') return 'Closed';
   const { outcome, turnout } = vote;
   switch (outcome.kind) {
     case 'decided':
-      return 'Closed — see the decision';
+      // Between the close and the announcement there is no decision to see yet.
+      return decisionId === null
+        ? 'Closed — the facilitator will announce the decision'
+        : 'Closed — see the decision';
     case 'tied':
       return `Closed — tied between ${joinTitles(outcome.candidateIds, titleOf, detail.titleMax)}, the facilitator will settle it`;
     case 'no-quorum':

@@ -296,18 +296,22 @@ describe('ballotPersonalCard', () => {
     const vote = close(openTestVote(), ranked(['A'], ['A'], ['B']));
     const card = ballotPersonalCard(view(vote), viewer());
     expect(card.refresh).toBeUndefined();
-    expect(visibleText(card)).toContain('Closed — see the decision');
+    expect(visibleText(card)).toContain('Closed — the facilitator will announce the decision');
   });
 });
 
 describe('ballotClosedCard', () => {
   it('says the decision is out and shows final standings, with no refresh or ballot actions', () => {
     const vote = close(openTestVote(), ranked(['A', 'B'], ['A'], ['B', 'A']));
-    const card = ballotClosedCard(view(vote));
+    expect(visibleText(ballotClosedCard(view(vote)))).toContain(
+      'Closed — the facilitator will announce the decision',
+    );
+    const card = ballotClosedCard(view(vote, { decisionId: 'decision-1' }));
     expectValidCard(card);
     expect(card.refresh).toBeUndefined();
     expect(buttonTitles(card)).toEqual([]);
     expect(visibleText(card)).toContain('Closed — see the decision');
+    expect(visibleText(card)).not.toContain('will announce');
     expect(visibleText(card)).toContain('Final standings');
     expect(visibleText(card)).toContain('3 of 3 have voted');
   });
