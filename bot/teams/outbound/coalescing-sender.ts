@@ -4,9 +4,20 @@ export interface SendLimits {
   minIntervalMs: number;
   windowMs: number;
   maxPerWindow: number;
+  /**
+   * Least time between two updates of one item's card. Each update re-renders the card for everyone, and
+   * Teams then asks again for the own view of every member the card refreshes for (up to 60): a busy
+   * vote's card changes every few seconds, not every second.
+   */
+  itemIntervalMs: number;
 }
 
-export const teamsSendLimits: SendLimits = { minIntervalMs: 1_000, windowMs: 30_000, maxPerWindow: 50 };
+export const teamsSendLimits: SendLimits = {
+  minIntervalMs: 1_000,
+  windowMs: 30_000,
+  maxPerWindow: 50,
+  itemIntervalMs: 5_000,
+};
 
 export interface CoalescingSender {
   /**
@@ -21,7 +32,11 @@ export interface CoalescingSender {
 interface ConversationQueue {
   pending: Map<string, () => Promise<void>>;
   sentAt: number[];
+  /** When each item was last sent, while that still holds its next send back. */
+  itemSentAt: Map<string, number>;
   running: boolean;
+  /** Ends the drain's wait early: a new item may be ready before the one it waits for. */
+  wake: (() => void) | null;
 }
 
 /** A per-conversation queue that coalesces card updates and keeps within the send limits. */
@@ -40,8 +55,7 @@ export function createCoalescingSender(options: {
     idleWaiters.splice(0).forEach((resolve) => resolve());
   };
 
-  const waitMs = (queue: ConversationQueue): number => {
-    const current = now();
+  const conversationWaitMs = (queue: ConversationQueue, current: number): number => {
     queue.sentAt = queue.sentAt.filter((at) => current - at < limits.windowMs);
     const last = queue.sentAt[queue.sentAt.length - 1];
     const intervalWait = last === undefined ? 0 : last + limits.minIntervalMs - current;
@@ -53,21 +67,50 @@ export function createCoalescingSender(options: {
     return Math.max(0, intervalWait, windowWait);
   };
 
+  /** The waiting item that may go first (the earliest asked among equals), and how long until it may. */
+  const nextItem = (
+    queue: ConversationQueue,
+  ): { itemKey: string; send: () => Promise<void>; waitMs: number } | null => {
+    const current = now();
+    for (const [itemKey, at] of queue.itemSentAt)
+      if (current - at >= limits.itemIntervalMs) queue.itemSentAt.delete(itemKey);
+    const conversationWait = conversationWaitMs(queue, current);
+    let next: { itemKey: string; send: () => Promise<void>; waitMs: number } | null = null;
+    for (const [itemKey, send] of queue.pending) {
+      const sentAt = queue.itemSentAt.get(itemKey);
+      const itemWait = sentAt === undefined ? 0 : sentAt + limits.itemIntervalMs - current;
+      const waitMs = Math.max(conversationWait, itemWait);
+      if (next === null || waitMs < next.waitMs) next = { itemKey, send, waitMs };
+    }
+    return next;
+  };
+
+  const pause = (queue: ConversationQueue, ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => queue.wake?.(), ms);
+      queue.wake = () => {
+        clearTimeout(timer);
+        queue.wake = null;
+        resolve();
+      };
+    });
+
   const drain = async (queue: ConversationQueue) => {
     queue.running = true;
     try {
-      while (queue.pending.size > 0) {
-        const wait = waitMs(queue);
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        const next = queue.pending.entries().next();
-        if (next.done) break;
-        const [itemKey, send] = next.value;
-        queue.pending.delete(itemKey);
-        queue.sentAt.push(now());
+      for (let next = nextItem(queue); next !== null; next = nextItem(queue)) {
+        if (next.waitMs > 0) {
+          await pause(queue, next.waitMs);
+          continue;
+        }
+        queue.pending.delete(next.itemKey);
+        const sentAt = now();
+        queue.sentAt.push(sentAt);
+        queue.itemSentAt.set(next.itemKey, sentAt);
         try {
-          await send();
+          await next.send();
         } catch (error: unknown) {
-          options.onError(error, itemKey);
+          options.onError(error, next.itemKey);
         }
       }
     } finally {
@@ -81,11 +124,12 @@ export function createCoalescingSender(options: {
     request(conversationKey, itemKey, send) {
       let queue = queues.get(conversationKey);
       if (!queue) {
-        queue = { pending: new Map(), sentAt: [], running: false };
+        queue = { pending: new Map(), sentAt: [], itemSentAt: new Map(), running: false, wake: null };
         queues.set(conversationKey, queue);
       }
       queue.pending.set(itemKey, send);
       if (!queue.running) void drain(queue);
+      else queue.wake?.();
     },
     idle() {
       return new Promise<void>((resolve) => {
