@@ -61,6 +61,12 @@ async function startOn(port: number, location: string | undefined): Promise<Runn
   const cwd = location ?? mkdtempSync(join(tmpdir(), 'azurite-'));
   const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   if (!location) child.once('exit', () => rmSync(cwd, { recursive: true, force: true }));
+  // A parent that ends without stopping it (an uncaught error, a closed output pipe) takes it along.
+  const onParentExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', onParentExit);
+  child.once('exit', () => process.removeListener('exit', onParentExit));
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
