@@ -40,6 +40,18 @@ export function createConsentActions(deps: {
     const team = await deps.resolveTeam(turn);
     return team ? run(team) : needsTeamMessage;
   };
+  const noRound = 'There is no consent round on this vote.';
+  const personalOf = async (
+    turn: BotTurn,
+    snapshot: ConsentSnapshot,
+    options: { editing: boolean; error?: string },
+  ) =>
+    consentPersonalCard(consentCardView(snapshot, await turn.roster()), {
+      memberId: turn.info.user.id,
+      isFacilitator: snapshot.stored.vote.openedBy === turn.info.user.id,
+      editing: options.editing,
+      ...(options.error ? { error: options.error } : {}),
+    });
   const personal = async (
     turn: BotTurn,
     team: TeamRef,
@@ -47,13 +59,7 @@ export function createConsentActions(deps: {
     options: { editing: boolean; error?: string },
   ) => {
     const snapshot = await votes.consentSnapshot(team, voteId);
-    if (!snapshot) return 'There is no consent round on this vote.';
-    return consentPersonalCard(consentCardView(snapshot, await turn.roster()), {
-      memberId: turn.info.user.id,
-      isFacilitator: snapshot.stored.vote.openedBy === turn.info.user.id,
-      editing: options.editing,
-      ...(options.error ? { error: options.error } : {}),
-    });
+    return snapshot ? personalOf(turn, snapshot, options) : noRound;
   };
   const view = (editing: boolean) => (turn: BotTurn, data: Record<string, unknown>) =>
     withTeam(turn, async (team) => {
@@ -128,12 +134,12 @@ export function createConsentActions(deps: {
           const finished = await votes.finishConsent(team, parsed.data.voteId, turn.info.user.id);
           if (!finished.ok) return finished.message;
           deps.publisher.refreshConsent(team, parsed.data.voteId);
-          const stored = (await votes.snapshot(team, parsed.data.voteId))?.stored;
+          const snapshot = await votes.consentSnapshot(team, parsed.data.voteId);
+          if (!snapshot) return noRound;
           // The next step is a message of its own, as after Close vote: the consent card's update that follows
           // replaces this card for everyone, and would take the next step away from the facilitator.
-          if (stored && stored.vote.status === 'closed')
-            await turn.postCard(closeCardFor({ ...stored, vote: stored.vote }));
-          return personal(turn, team, parsed.data.voteId, { editing: false });
+          await turn.postCard(closeCardFor(snapshot.stored));
+          return personalOf(turn, snapshot, { editing: false });
         }),
     },
   ];
