@@ -40,9 +40,9 @@ describe('the consent round on the winner', () => {
 
   it('adopts the winner only when nobody objects, after an amended re-run', async () => {
     const voteId = await voteWithConsent();
-    const beforeClose = app.connector.calls.length;
-    await press(alice, 'vote.close', { voteId });
-    const closed = app.connector.messagesSince(beforeClose);
+    const { messages: closed } = await app.connector.messagesDuring(() =>
+      press(alice, 'vote.close', { voteId }),
+    );
     expect(closed).toContain('Start consent round');
     expect(closed).not.toContain('Announce decision');
     expect(await press(alice, 'decision.announce', { voteId, rationale: 'Too early' })).toContain(
@@ -61,11 +61,11 @@ describe('the consent round on the winner', () => {
     await press(carol, 'consent.respond', { voteId, answer: 'stand-aside' });
     expect(await press(bob, 'consent.finish', { voteId })).toContain('only the facilitator');
     // The consent card shows the outcome; the facilitator's next step is posted as a message of its own.
-    const beforeObjected = app.connector.calls.length;
-    const finished = await press(alice, 'consent.finish', { voteId });
+    const { result: finished, messages: objected } = await app.connector.messagesDuring(() =>
+      press(alice, 'consent.finish', { voteId }),
+    );
     expect(finished).toContain('Not without a plan for grades 6 to 8');
     expect(finished).not.toContain('Finish consent round');
-    const objected = app.connector.messagesSince(beforeObjected);
     expect(objected).toContain('Re-run with amendment');
 
     await press(alice, 'consent.start', {
@@ -74,9 +74,10 @@ describe('the consent round on the winner', () => {
     });
     for (const member of [alice, bob, carol])
       await press(member, 'consent.respond', { voteId, answer: 'consent' });
-    const beforeAdopted = app.connector.calls.length;
-    expect(await press(alice, 'consent.finish', { voteId })).toContain('Adopted: nobody objects.');
-    const adopted = app.connector.messagesSince(beforeAdopted);
+    const { result: consented, messages: adopted } = await app.connector.messagesDuring(() =>
+      press(alice, 'consent.finish', { voteId }),
+    );
+    expect(consented).toContain('Adopted: nobody objects.');
     expect(adopted).toContain('Adopted by consent');
     expect(adopted).toContain('Announce decision');
 

@@ -94,9 +94,8 @@ describe('the tamper-evident decision log', () => {
       expect(receipt).toBeTruthy();
       receiptsShown.push(receipt as string);
     }
-    const beforeClose = app.connector.calls.length;
-    await press(alice, 'vote.close', { voteId }, cardId);
-    expect(app.connector.messagesSince(beforeClose)).toContain('Announce decision');
+    const closing = await app.connector.messagesDuring(() => press(alice, 'vote.close', { voteId }, cardId));
+    expect(closing.messages).toContain('Announce decision');
     const announced = await press(
       alice,
       'decision.announce',

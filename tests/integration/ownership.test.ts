@@ -87,9 +87,8 @@ describe('owners, roles and small next actions', () => {
     const view = textOf(await press(bob, 'ballot.view', { voteId }));
     const first = /"value":"([0-9a-f-]{36})"/.exec(view)?.[1] as string;
     for (const member of [alice, bob]) await press(member, 'ballot.submit', { voteId, rank1: first });
-    const beforeClose = app.connector.calls.length;
-    await press(alice, 'vote.close', { voteId });
-    expect(app.connector.messagesSince(beforeClose)).toContain('Announce decision');
+    const closing = await app.connector.messagesDuring(() => press(alice, 'vote.close', { voteId }));
+    expect(closing.messages).toContain('Announce decision');
     expect(
       textOf(await press(alice, 'decision.announce', { voteId, rationale: 'Reading first.' })),
     ).toContain('Announced');

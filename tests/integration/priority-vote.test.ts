@@ -193,11 +193,11 @@ describe('choosing one priority together', () => {
     expect(ids(changed)).toContain('Your ballot:');
 
     // Alice's ballot card shows the vote closed; her next step comes as a message of its own in the thread.
-    const beforeClose = app.connector.calls.length;
-    const closeAnswer = await press(alice, 'vote.close', { voteId }, cardId);
+    const { result: closeAnswer, messages: nextStep } = await app.connector.messagesDuring(() =>
+      press(alice, 'vote.close', { voteId }, cardId),
+    );
     expect(ids(closeAnswer)).toContain('Closed — the facilitator will announce the decision');
     expect(ids(closeAnswer)).not.toContain('Close vote');
-    const nextStep = app.connector.messagesSince(beforeClose);
     expect(nextStep).toContain('Announce decision');
     expect(nextStep).toContain('Tutoring needs funding');
     const concernInput = nextStep.match(/"id":"(response_[^"]+)"/)?.[1] as string;
@@ -317,9 +317,8 @@ describe('choosing one priority together', () => {
       'closing',
     );
 
-    const beforeClose = app.connector.calls.length;
-    await press(alice, 'vote.close', { voteId }, cardId);
-    expect(app.connector.messagesSince(beforeClose)).toContain('Vote closed');
+    const closing = await app.connector.messagesDuring(() => press(alice, 'vote.close', { voteId }, cardId));
+    expect(closing.messages).toContain('Vote closed');
     const closed = await store.get(ref, voteId);
     expect(closed?.value.closing).toBe(false);
     expect(closed?.value.vote.status).toBe('closed');
@@ -329,9 +328,11 @@ describe('choosing one priority together', () => {
   it('closes with the typed close command: refused to others, then the next step as a reply', async () => {
     // The shared card's update may arrive between the replies, so each reply is found among the new messages.
     const typed = async (user: TestUser, command: string) => {
-      const before = app.connector.calls.length;
-      expect((await app.post(channelMessage(team, user, command))).status).toBe(200);
-      return app.connector.messagesSince(before);
+      const { result, messages } = await app.connector.messagesDuring(() =>
+        app.post(channelMessage(team, user, command)),
+      );
+      expect(result.status).toBe(200);
+      return messages;
     };
     expect(await typed(alice, 'close')).toContain('There is no open vote to close.');
     await proposeThree();
@@ -354,9 +355,8 @@ describe('choosing one priority together', () => {
     app.connector.setRoster('*', [alice, bob, { ...carol, userRole: 'owner' }]);
     await proposeThree();
     const { voteId, cardId } = await openVote({ quorumPercent: '0' });
-    const beforeClose = app.connector.calls.length;
-    await press(carol, 'vote.close', { voteId }, cardId);
-    expect(app.connector.messagesSince(beforeClose)).toContain('Vote closed');
+    const closing = await app.connector.messagesDuring(() => press(carol, 'vote.close', { voteId }, cardId));
+    expect(closing.messages).toContain('Vote closed');
   });
 
   it('refuses bad vote settings and an announcement without a rationale, naming the field', async () => {

@@ -31,7 +31,7 @@ describe('a close racing the ballots', () => {
     if (!facilitator) throw new Error('no facilitator');
 
     // The facilitator presses Close while the members are still changing their ballots.
-    const closing: { answer?: Promise<string> } = {};
+    const closing: { press?: Promise<{ result: string; messages: string }> } = {};
     const submissions = await runStorm({
       app,
       team,
@@ -42,11 +42,14 @@ describe('a close racing the ballots', () => {
       random: seededRandom(11),
       beforeSubmit: (round, memberIndex) => {
         if (round === 2 && memberIndex === 0)
-          closing.answer = press(running, team, facilitator, 'vote.close', { voteId: vote.voteId });
+          closing.press = running.connector.messagesDuring(() =>
+            press(running, team, facilitator, 'vote.close', { voteId: vote.voteId }),
+          );
       },
     });
-    expect(await closing.answer).toContain('Closed');
-    expect(running.connector.messagesSince(0)).toContain('Vote closed');
+    const closed = await closing.press;
+    expect(closed?.result).toContain('Closed');
+    expect(closed?.messages).toContain('Vote closed');
 
     const stored = await readVote(connectionString, app.tablePrefix, team, vote.voteId);
     if (stored.vote.status !== 'closed') throw new Error('the vote did not close');

@@ -13,6 +13,7 @@ describe('a Bot Connector that throttles and fails', () => {
   it('delivers every post exactly once, the last card current, never above 7 per second or 60 per 30 seconds', async () => {
     const connectionString = inject('azuriteConnectionString');
     app = await startTestApp();
+    const running = app;
     const { members, team, vote } = await stormTeam(app, connectionString, {
       slug: 'throttled',
       name: 'Throttled member',
@@ -33,18 +34,11 @@ describe('a Bot Connector that throttles and fails', () => {
     expect(submissions.every((submission) => submission.acknowledged)).toBe(true);
     const facilitator = members[0];
     if (!facilitator) throw new Error('no facilitator');
-    const beforeClose = app.connector.calls.length;
-    const closedCard = await press(
-      app,
-      team,
-      facilitator,
-      'vote.close',
-      { voteId: vote.voteId },
-      { replyToId: vote.cardId },
+    const { result: closedCard, messages: closed } = await app.connector.messagesDuring(() =>
+      press(running, team, facilitator, 'vote.close', { voteId: vote.voteId }, { replyToId: vote.cardId }),
     );
     expect(closedCard).toContain('Closed');
     // The facilitator's next step is a message of its own in the vote's thread.
-    const closed = app.connector.messagesSince(beforeClose);
     expect(closed).toContain('Vote closed');
     await chooseWinnerIfTied(app, team, facilitator, vote, closed);
     const announced = await press(

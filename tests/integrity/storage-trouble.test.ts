@@ -52,19 +52,20 @@ describe('Table Storage in trouble: 503s, timeouts and 412s', () => {
     expect(unclear.map(toldVoter)).toEqual([]);
 
     const facilitator = members[0] as TestUser;
-    const beforeClose = app.connector.calls.length;
-    const closedCard = await untilDone(() =>
-      press(
-        app as TestApp,
-        team,
-        facilitator,
-        'vote.close',
-        { voteId: vote.voteId },
-        { replyToId: vote.cardId },
+    const { result: closedCard, messages } = await app.connector.messagesDuring(() =>
+      untilDone(() =>
+        press(
+          app as TestApp,
+          team,
+          facilitator,
+          'vote.close',
+          { voteId: vote.voteId },
+          { replyToId: vote.cardId },
+        ),
       ),
     );
     // The next step is posted in the thread, or, when a retried press finds the vote closed, is its answer.
-    const closed = `${closedCard}${app.connector.messagesSince(beforeClose)}`;
+    const closed = `${closedCard}${messages}`;
     expect(closed).toContain('Vote closed');
     await chooseWinnerIfTied(app, team, facilitator, vote, closed);
     const announced = await untilDone(() =>

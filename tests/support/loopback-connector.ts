@@ -52,8 +52,8 @@ export interface LoopbackConnector {
   /** What the faults refused. */
   refused: RefusedCall[];
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
-  /** The new messages (sends and replies, not updates) among the calls from index `before` on, as JSON. */
-  messagesSince(before: number): string;
+  /** Runs `run`, and the new messages (sends and replies, not updates) the bot posted meanwhile, as JSON. */
+  messagesDuring<T>(run: () => Promise<T>): Promise<{ result: T; messages: string }>;
   close(): Promise<void>;
 }
 
@@ -200,12 +200,14 @@ export async function startLoopbackConnector(
       }
       return calls;
     },
-    messagesSince: (before) =>
-      JSON.stringify(
-        calls
-          .slice(before)
-          .flatMap((call) => (call.kind === 'send' || call.kind === 'reply' ? [call.body] : [])),
-      ),
+    async messagesDuring(run) {
+      const before = calls.length;
+      const result = await run();
+      const messages = calls
+        .slice(before)
+        .flatMap((call) => (call.kind === 'send' || call.kind === 'reply' ? [call.body] : []));
+      return { result, messages: JSON.stringify(messages) };
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -105,9 +105,8 @@ export function channelSteps(app: TestApp, team: TeamContext) {
       )?.[1] as string;
     expect(first).toBeTruthy();
     for (const member of [facilitator, voter]) await press(member, 'ballot.submit', { voteId, rank1: first });
-    const beforeClose = app.connector.calls.length;
-    await press(facilitator, 'vote.close', { voteId });
-    expect(app.connector.messagesSince(beforeClose)).toContain('Announce decision');
+    const closing = await app.connector.messagesDuring(() => press(facilitator, 'vote.close', { voteId }));
+    expect(closing.messages).toContain('Announce decision');
     expect(
       textOf(await press(facilitator, 'decision.announce', { voteId, rationale: 'Reading first.' })),
     ).toContain('Announced');

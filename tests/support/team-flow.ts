@@ -113,9 +113,8 @@ export function teamFlow(app: TestApp, team: TeamContext) {
     const view = text(await press(voters[0] as TestUser, 'ballot.view', { voteId }));
     const candidateId = /"value":"([0-9a-f-]{36})"/.exec(view)?.[1] as string;
     for (const voter of voters) await press(voter, 'ballot.submit', { voteId, rank1: candidateId });
-    const beforeClose = app.connector.calls.length;
-    await press(facilitator, 'vote.close', { voteId });
-    expect(app.connector.messagesSince(beforeClose)).toContain('Announce decision');
+    const closing = await app.connector.messagesDuring(() => press(facilitator, 'vote.close', { voteId }));
+    expect(closing.messages).toContain('Announce decision');
     expect(
       text(await press(facilitator, 'decision.announce', { voteId, rationale: 'Reading comes first.' })),
     ).toContain('Announced');
