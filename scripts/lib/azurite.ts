@@ -60,10 +60,15 @@ async function startOn(port: number, location: string | undefined): Promise<Runn
   // Azurite drops small state files in its working folder even in memory; keep them out of the project.
   const cwd = location ?? mkdtempSync(join(tmpdir(), 'azurite-'));
   const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (!location) child.once('exit', () => rmSync(cwd, { recursive: true, force: true }));
-  // A parent that ends without stopping it (an uncaught error, a closed output pipe) takes it along.
+  const removeFolder = (): void => {
+    if (!location) rmSync(cwd, { recursive: true, force: true });
+  };
+  child.once('exit', removeFolder);
+  // A parent that ends without stopping it (an uncaught error, a closed output pipe) takes it along, and
+  // its folder: the child's exit would come after the parent's, with no one left to remove it.
   const onParentExit = (): void => {
     child.kill('SIGKILL');
+    removeFolder();
   };
   process.once('exit', onParentExit);
   child.once('exit', () => process.removeListener('exit', onParentExit));
