@@ -51,24 +51,25 @@ export async function measureStartup(limitMs = 60_000): Promise<StartupResult> {
     }
     throw new Error(`/healthz did not answer 200 within ${limitMs / 1000} s: ${output.trim().slice(-500)}`);
   } finally {
-    await stopGroup(child.pid, exited);
+    await stopGroup(child.pid);
   }
 }
 
-async function stopGroup(pid: number | undefined, exited: Promise<void>): Promise<void> {
+async function stopGroup(pid: number | undefined): Promise<void> {
   if (!pid) return;
-  const signal = (name: NodeJS.Signals) => {
+  // Signal 0 only asks whether any process of the group is left.
+  const signal = (name: NodeJS.Signals | 0): boolean => {
     try {
       process.kill(-pid, name);
+      return true;
     } catch {
-      // already gone
+      return false; // the group is gone
     }
   };
   signal('SIGINT');
-  const force = setTimeout(() => signal('SIGKILL'), 5_000);
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 6_000))]);
-  clearTimeout(force);
-  // Stragglers (Azurite) in the group, if start.ts exited before them.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The whole group, not only npx: npx may exit while start.ts is still stopping the server and Azurite, and
+  // a SIGKILL then would leave Azurite's folder behind.
+  const deadline = Date.now() + 5_000;
+  while (signal(0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   signal('SIGKILL');
 }
